@@ -1,0 +1,119 @@
+//! [`Decoded`]: the answer of any operation as one enum, for [`crate::decode`] and the bindings.
+
+use crate::model::*;
+
+/// The decoded answer of an operation; which variant depends on the operation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decoded {
+    /// A page of `ListPage<Client>`.
+    Clients(ListPage<Client>),
+    /// A `Client`.
+    Client(Client),
+    /// A `Deleted`.
+    Deleted(Deleted),
+    /// A `Company`.
+    Company(Company),
+    /// A page of `ListPage<Contact>`.
+    Contacts(ListPage<Contact>),
+    /// A `Contact`.
+    Contact(Contact),
+    /// A page of `ListPage<EstimateItemCategory>`.
+    EstimateItemCategories(ListPage<EstimateItemCategory>),
+    /// A `EstimateItemCategory`.
+    EstimateItemCategory(EstimateItemCategory),
+    /// A page of `ListPage<Estimate>`.
+    Estimates(ListPage<Estimate>),
+    /// A `Estimate`.
+    Estimate(Estimate),
+    /// A page of `ListPage<EstimateMessage>`.
+    EstimateMessages(ListPage<EstimateMessage>),
+    /// A `EstimateMessage`.
+    EstimateMessage(EstimateMessage),
+    /// A page of `ListPage<ExpenseCategory>`.
+    ExpenseCategories(ListPage<ExpenseCategory>),
+    /// A `ExpenseCategory`.
+    ExpenseCategory(ExpenseCategory),
+    /// A page of `ListPage<Expense>`.
+    Expenses(ListPage<Expense>),
+    /// A `Expense`.
+    Expense(Expense),
+    /// A page of `ListPage<InvoiceItemCategory>`.
+    InvoiceItemCategories(ListPage<InvoiceItemCategory>),
+    /// A `InvoiceItemCategory`.
+    InvoiceItemCategory(InvoiceItemCategory),
+    /// A page of `ListPage<Invoice>`.
+    Invoices(ListPage<Invoice>),
+    /// A `Invoice`.
+    Invoice(Invoice),
+    /// A page of `ListPage<InvoiceMessage>`.
+    InvoiceMessages(ListPage<InvoiceMessage>),
+    /// A `InvoiceMessage`.
+    InvoiceMessage(InvoiceMessage),
+    /// A `InvoiceMessageSubjectAndBody`.
+    InvoiceMessageSubjectAndBody(InvoiceMessageSubjectAndBody),
+    /// A page of `ListPage<InvoicePayment>`.
+    InvoicePayments(ListPage<InvoicePayment>),
+    /// A `InvoicePayment`.
+    InvoicePayment(InvoicePayment),
+    /// A page of `ListPage<Project>`.
+    Projects(ListPage<Project>),
+    /// A `Project`.
+    Project(Project),
+    /// A page of `ListPage<TaskAssignment>`.
+    TaskAssignments(ListPage<TaskAssignment>),
+    /// A `TaskAssignment`.
+    TaskAssignment(TaskAssignment),
+    /// A page of `ListPage<UserAssignment>`.
+    UserAssignments(ListPage<UserAssignment>),
+    /// A `UserAssignment`.
+    UserAssignment(UserAssignment),
+    /// A page of `ListPage<ExpenseReportsResult>`.
+    ExpenseReportsResults(ListPage<ExpenseReportsResult>),
+    /// A page of `ListPage<ProjectBudgetReportResult>`.
+    ProjectBudgetReportResults(ListPage<ProjectBudgetReportResult>),
+    /// A page of `ListPage<TimeReportsResult>`.
+    TimeReportsResults(ListPage<TimeReportsResult>),
+    /// A page of `ListPage<UninvoicedReportResult>`.
+    UninvoicedReportResults(ListPage<UninvoicedReportResult>),
+    /// A page of `ListPage<Role>`.
+    Roles(ListPage<Role>),
+    /// A `Role`.
+    Role(Role),
+    /// A page of `ListPage<Task>`.
+    Tasks(ListPage<Task>),
+    /// A `Task`.
+    Task(Task),
+    /// A page of `ListPage<TimeEntry>`.
+    TimeEntries(ListPage<TimeEntry>),
+    /// A `TimeEntry`.
+    TimeEntry(TimeEntry),
+    /// A page of `ListPage<User>`.
+    Users(ListPage<User>),
+    /// A `User`.
+    User(User),
+    /// A page of `ListPage<ProjectAssignment>`.
+    ProjectAssignments(ListPage<ProjectAssignment>),
+    /// A page of `ListPage<BillableRate>`.
+    BillableRates(ListPage<BillableRate>),
+    /// A `BillableRate`.
+    BillableRate(BillableRate),
+    /// A page of `ListPage<CostRate>`.
+    CostRates(ListPage<CostRate>),
+    /// A `CostRate`.
+    CostRate(CostRate),
+    /// A page of `ListPage<Teammate>`.
+    Teammates(ListPage<Teammate>),
+    /// A `TeammatesPatchResponse`.
+    TeammatesPatchResponse(TeammatesPatchResponse),
+    /// A `Accounts`.
+    Accounts(Accounts),
+}
+
+impl serde::Serialize for Decoded {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        macro_rules! each {
+            ($($v:ident),*) => { match self { $( Decoded::$v(inner) => inner.serialize(serializer), )* } };
+        }
+        each!(Clients, Client, Deleted, Company, Contacts, Contact, EstimateItemCategories, EstimateItemCategory, Estimates, Estimate, EstimateMessages, EstimateMessage, ExpenseCategories, ExpenseCategory, Expenses, Expense, InvoiceItemCategories, InvoiceItemCategory, Invoices, Invoice, InvoiceMessages, InvoiceMessage, InvoiceMessageSubjectAndBody, InvoicePayments, InvoicePayment, Projects, Project, TaskAssignments, TaskAssignment, UserAssignments, UserAssignment, ExpenseReportsResults, ProjectBudgetReportResults, TimeReportsResults, UninvoicedReportResults, Roles, Role, Tasks, Task, TimeEntries, TimeEntry, Users, User, ProjectAssignments, BillableRates, BillableRate, CostRates, CostRate, Teammates, TeammatesPatchResponse, Accounts)
+    }
+}
