@@ -6,9 +6,37 @@
 
 #[macro_use]
 pub mod macros;
+mod accounts;
+mod clients;
+mod company;
+mod contacts;
+mod deleted;
+mod estimates;
+mod expenses;
+mod invoices;
 mod page;
+mod projects;
+mod reports;
+mod roles;
+mod tasks;
+mod time_entries;
+mod users;
 
+pub use accounts::*;
+pub use clients::*;
+pub use company::*;
+pub use contacts::*;
+pub use deleted::*;
+pub use estimates::*;
+pub use expenses::*;
+pub use invoices::*;
 pub use page::{Links, ListPage, Listed};
+pub use projects::*;
+pub use reports::*;
+pub use roles::*;
+pub use tasks::*;
+pub use time_entries::*;
+pub use users::*;
 
 /// A Harvest id. Ids are 64-bit: time entry ids already exceed 2^31.
 pub type Id = u64;
