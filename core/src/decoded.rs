@@ -117,3 +117,71 @@ impl serde::Serialize for Decoded {
         each!(Clients, Client, Deleted, Company, Contacts, Contact, EstimateItemCategories, EstimateItemCategory, Estimates, Estimate, EstimateMessages, EstimateMessage, ExpenseCategories, ExpenseCategory, Expenses, Expense, InvoiceItemCategories, InvoiceItemCategory, Invoices, Invoice, InvoiceMessages, InvoiceMessage, InvoiceMessageSubjectAndBody, InvoicePayments, InvoicePayment, Projects, Project, TaskAssignments, TaskAssignment, UserAssignments, UserAssignment, ExpenseReportsResults, ProjectBudgetReportResults, TimeReportsResults, UninvoicedReportResults, Roles, Role, Tasks, Task, TimeEntries, TimeEntry, Users, User, ProjectAssignments, BillableRates, BillableRate, CostRates, CostRate, Teammates, TeammatesPatchResponse, Accounts)
     }
 }
+
+impl Decoded {
+    /// The pagination links, when this is a page of a list.
+    pub fn links(&self) -> Option<&Links> {
+        match self {
+            Decoded::Clients(page) => Some(&page.links),
+            Decoded::Contacts(page) => Some(&page.links),
+            Decoded::EstimateItemCategories(page) => Some(&page.links),
+            Decoded::Estimates(page) => Some(&page.links),
+            Decoded::EstimateMessages(page) => Some(&page.links),
+            Decoded::ExpenseCategories(page) => Some(&page.links),
+            Decoded::Expenses(page) => Some(&page.links),
+            Decoded::InvoiceItemCategories(page) => Some(&page.links),
+            Decoded::Invoices(page) => Some(&page.links),
+            Decoded::InvoiceMessages(page) => Some(&page.links),
+            Decoded::InvoicePayments(page) => Some(&page.links),
+            Decoded::Projects(page) => Some(&page.links),
+            Decoded::TaskAssignments(page) => Some(&page.links),
+            Decoded::UserAssignments(page) => Some(&page.links),
+            Decoded::ExpenseReportsResults(page) => Some(&page.links),
+            Decoded::ProjectBudgetReportResults(page) => Some(&page.links),
+            Decoded::TimeReportsResults(page) => Some(&page.links),
+            Decoded::UninvoicedReportResults(page) => Some(&page.links),
+            Decoded::Roles(page) => Some(&page.links),
+            Decoded::Tasks(page) => Some(&page.links),
+            Decoded::TimeEntries(page) => Some(&page.links),
+            Decoded::Users(page) => Some(&page.links),
+            Decoded::ProjectAssignments(page) => Some(&page.links),
+            Decoded::BillableRates(page) => Some(&page.links),
+            Decoded::CostRates(page) => Some(&page.links),
+            Decoded::Teammates(page) => Some(&page.links),
+            _ => None,
+        }
+    }
+
+    /// The number of items, when this is a page of a list.
+    pub fn item_count(&self) -> Option<usize> {
+        match self {
+            Decoded::Clients(page) => Some(page.items.len()),
+            Decoded::Contacts(page) => Some(page.items.len()),
+            Decoded::EstimateItemCategories(page) => Some(page.items.len()),
+            Decoded::Estimates(page) => Some(page.items.len()),
+            Decoded::EstimateMessages(page) => Some(page.items.len()),
+            Decoded::ExpenseCategories(page) => Some(page.items.len()),
+            Decoded::Expenses(page) => Some(page.items.len()),
+            Decoded::InvoiceItemCategories(page) => Some(page.items.len()),
+            Decoded::Invoices(page) => Some(page.items.len()),
+            Decoded::InvoiceMessages(page) => Some(page.items.len()),
+            Decoded::InvoicePayments(page) => Some(page.items.len()),
+            Decoded::Projects(page) => Some(page.items.len()),
+            Decoded::TaskAssignments(page) => Some(page.items.len()),
+            Decoded::UserAssignments(page) => Some(page.items.len()),
+            Decoded::ExpenseReportsResults(page) => Some(page.items.len()),
+            Decoded::ProjectBudgetReportResults(page) => Some(page.items.len()),
+            Decoded::TimeReportsResults(page) => Some(page.items.len()),
+            Decoded::UninvoicedReportResults(page) => Some(page.items.len()),
+            Decoded::Roles(page) => Some(page.items.len()),
+            Decoded::Tasks(page) => Some(page.items.len()),
+            Decoded::TimeEntries(page) => Some(page.items.len()),
+            Decoded::Users(page) => Some(page.items.len()),
+            Decoded::ProjectAssignments(page) => Some(page.items.len()),
+            Decoded::BillableRates(page) => Some(page.items.len()),
+            Decoded::CostRates(page) => Some(page.items.len()),
+            Decoded::Teammates(page) => Some(page.items.len()),
+            _ => None,
+        }
+    }
+}

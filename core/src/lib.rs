@@ -27,22 +27,34 @@
 #![warn(missing_docs)]
 
 pub mod api;
+pub mod call;
+mod client;
 mod config;
 mod decoded;
 mod error;
 pub mod http;
 pub mod model;
+pub mod oauth;
 mod operation;
+pub mod paginator;
 pub mod query;
+pub mod rate_limit;
 pub mod redact;
+pub mod retry;
 pub mod status;
 
 pub use api::OperationId;
+pub use call::{Action, Call, Output};
+pub use client::{Client, Event, REFRESH_MARGIN_MS};
 pub use config::{Config, Secret, DEFAULT_BASE_URL, DEFAULT_ID_BASE_URL};
 pub use decoded::Decoded;
 pub use error::{Error, ErrorCode, Result};
 pub use http::{FailureKind, Method, Request, Response};
+pub use oauth::{OAuthApp, Tokens};
 pub use operation::{Host, Operation, MAX_PER_PAGE};
+pub use paginator::{Paginator, Position};
+pub use rate_limit::{Limit, RateLimits};
+pub use retry::RetryPolicy;
 
 /// Decodes a raw response to the operation named by its OpenAPI `operationId` (for example
 /// `listTimeEntries`): the typed value, or the typed error (non-2xx statuses, HTML, truncated

@@ -24,7 +24,7 @@ pub enum Host {
 }
 
 /// One Harvest call, ready to be addressed and sent. `T` is the type its answer decodes to.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct Operation<T = crate::Decoded> {
     /// Which operation this is.
     pub id: crate::OperationId,
@@ -35,6 +35,12 @@ pub struct Operation<T = crate::Decoded> {
     /// The JSON body, for POST and PATCH.
     pub body: Option<Value>,
     output: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Operation<T> {
+    fn clone(&self) -> Self {
+        Self { id: self.id, path: self.path.clone(), query: self.query.clone(), body: self.body.clone(), output: PhantomData }
+    }
 }
 
 impl<T> Operation<T> {
