@@ -83,6 +83,31 @@ macro_rules! model {
                 deserializer.deserialize_map(Visitor)
             }
         }
+
+        impl $crate::model::Model for $name {
+            fn type_name(&self) -> &'static str {
+                stringify!($name)
+            }
+            fn fields(&self) -> &'static [(&'static str, &'static str)] {
+                &[$( (stringify!($field), stringify!($ty)) ),*]
+            }
+            fn field(&self, name: &str) -> Option<$crate::model::Field<'_>> {
+                use $crate::model::ToField;
+                match name {
+                    $( stringify!($field) => Some(self.$field.to_field()), )*
+                    other => self.extra.get(other).map(|v| v.to_field()),
+                }
+            }
+            fn to_json(&self) -> ::serde_json::Value {
+                ::serde_json::to_value(self).unwrap_or(::serde_json::Value::Null)
+            }
+        }
+
+        impl $crate::model::ToField for $name {
+            fn to_field(&self) -> $crate::model::Field<'_> {
+                $crate::model::Field::Model(self)
+            }
+        }
     };
 }
 
@@ -145,6 +170,17 @@ macro_rules! string_enum {
                     }
                 }
                 deserializer.deserialize_str(Visitor)
+            }
+        }
+
+        impl $name {
+            /// Every value this version of the SDK knows.
+            pub const VALUES: &'static [&'static str] = &[$($text),*];
+        }
+
+        impl $crate::model::ToField for $name {
+            fn to_field(&self) -> $crate::model::Field<'_> {
+                $crate::model::Field::Text(self.as_str())
             }
         }
     };

@@ -1,0 +1,42 @@
+# harvest-sdk — `make help` lists the targets. A newcomer needs two: `make demo` and `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+JOBS   ?= 2
+CARGO  ?= cargo
+export CARGO_BUILD_JOBS := $(JOBS)
+export CARGO_TERM_COLOR ?= never
+
+.PHONY: help setup setup-rust build test test-rust demo bench bench-core bench-sandbox clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+setup: setup-rust ## Install what is missing (idempotent, quiet when all is there)
+
+setup-rust:
+	@command -v $(CARGO) >/dev/null || { echo "cargo is missing: install Rust from https://rustup.rs" >&2; exit 1; }
+
+build: setup ## Build every crate (debug)
+	$(CARGO) build --workspace --all-targets
+
+test: setup test-rust ## Run every test suite (what CI runs)
+
+test-rust: ## Rust: core (unit, conformance, examples, properties), sandbox, client, CLI
+	$(CARGO) test --workspace
+
+demo: setup ## Walk the mission end to end against the embedded sandbox
+	$(CARGO) build -q -p harvest-sandbox
+	scripts/demo.sh
+
+bench: setup bench-core bench-sandbox ## Run the benchmarks (figures as ratios to a same-run baseline)
+
+bench-core: ## Core: typed decode vs serde_json::Value; state machine overhead
+	$(CARGO) bench -p harvest-core
+
+bench-sandbox: ## Sandbox: requests per second and p99 on loopback
+	sandbox/bench/run.sh
+
+clean: ## Remove build outputs
+	$(CARGO) clean
