@@ -347,7 +347,7 @@ fn run_case(case: &Value) -> Vec<String> {
                     Step::Finished(result) => {
                         results[i] = result;
                         slots[i] = Slot::Done;
-                        end = end.max(run.now);
+                        end = run.now;
                     }
                     Step::Continue => {}
                 }
