@@ -37,7 +37,7 @@ fn page() -> Vec<u8> {
             let task = rng.below(tasks.len() as u64) as usize;
             let hundredths = 5 + rng.below(800);
             let hours = hundredths as f64 / 100.0;
-            let rounded = ((hundredths + 24) / 25 * 25) as f64 / 100.0;
+            let rounded = (hundredths.div_ceil(25) * 25) as f64 / 100.0;
             let day = 1 + rng.below(28);
             let billed = rng.below(4) == 0;
             let running = i == 0;
