@@ -2,10 +2,7 @@
 //! transport and a virtual clock. The format and the scheduler are in that folder's README.
 
 use harvest_core::paginator::Position;
-use harvest_core::{
-    api, Action, Call, Client, Config, Decoded, Event, FailureKind, Limit, OAuthApp, OperationId, Paginator, RateLimits, Request,
-    Response, RetryPolicy, Secret, Tokens,
-};
+use harvest_core::{api, Action, Call, Client, ClientOptions, Decoded, Event, FailureKind, OperationId, Paginator, Request, Response};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
@@ -40,49 +37,7 @@ struct Run {
 }
 
 fn build_client(config: &Value) -> Client {
-    let account = config["account_id"].as_u64().expect("config.account_id");
-    let token = config["access_token"].as_str().expect("config.access_token");
-    let agent = config["user_agent"].as_str().expect("config.user_agent");
-    let mut cfg = Config::new(account, token, agent).expect("a valid config");
-    if let Some(url) = config["base_url"].as_str() {
-        cfg = cfg.with_base_url(url).unwrap();
-    }
-    if let Some(url) = config["id_base_url"].as_str() {
-        cfg = cfg.with_id_base_url(url).unwrap();
-    }
-    let mut client = Client::new(cfg);
-    if !config["retry"].is_null() {
-        let retry: RetryPolicy = serde_json::from_value(config["retry"].clone()).expect("config.retry");
-        client = client.with_retry_policy(retry);
-    }
-    if !config["rate_limits"].is_null() {
-        let mut limits = RateLimits::default();
-        let r = &config["rate_limits"];
-        let limit = |v: &Value, d: Limit| -> Limit {
-            if v.is_null() { d } else { Limit { requests: v["requests"].as_u64().unwrap() as u32, window_ms: v["window_ms"].as_i64().unwrap() } }
-        };
-        limits.general = limit(&r["general"], limits.general);
-        limits.reports = limit(&r["reports"], limits.reports);
-        if let Some(enabled) = r["enabled"].as_bool() {
-            limits.enabled = enabled;
-        }
-        client = client.with_rate_limits(limits);
-    }
-    if let Some(o) = config["oauth"].as_object() {
-        let app = OAuthApp {
-            client_id: o["client_id"].as_str().unwrap_or_default().into(),
-            client_secret: Secret::new(o.get("client_secret").and_then(Value::as_str).unwrap_or_default()),
-            redirect_uri: None,
-        };
-        let tokens = Tokens {
-            access_token: Secret::new(token),
-            refresh_token: o.get("refresh_token").and_then(Value::as_str).map(Secret::new),
-            expires_at_ms: o.get("expires_at_ms").and_then(Value::as_i64),
-            scope: None,
-        };
-        client = client.with_oauth(app, tokens);
-    }
-    client
+    ClientOptions::from_json(config.clone()).and_then(ClientOptions::build).expect("a valid case config")
 }
 
 fn start_call(client: &Client, spec: &Value) -> Result<Driver, String> {
