@@ -185,3 +185,69 @@ impl Decoded {
         }
     }
 }
+
+impl Decoded {
+    /// The items, when this is a page of a list.
+    pub fn items(&self) -> Option<Vec<&dyn Model>> {
+        match self {
+            Decoded::Clients(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::Contacts(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::EstimateItemCategories(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::Estimates(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::EstimateMessages(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::ExpenseCategories(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::Expenses(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::InvoiceItemCategories(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::Invoices(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::InvoiceMessages(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::InvoicePayments(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::Projects(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::TaskAssignments(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::UserAssignments(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::ExpenseReportsResults(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::ProjectBudgetReportResults(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::TimeReportsResults(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::UninvoicedReportResults(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::Roles(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::Tasks(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::TimeEntries(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::Users(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::ProjectAssignments(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::BillableRates(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::CostRates(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            Decoded::Teammates(page) => Some(page.items.iter().map(|i| i as &dyn Model).collect()),
+            _ => None,
+        }
+    }
+
+    /// The single object, when the answer is one (a client, a time entry...).
+    pub fn as_model(&self) -> Option<&dyn Model> {
+        match self {
+            Decoded::Client(inner) => Some(inner),
+            Decoded::Company(inner) => Some(inner),
+            Decoded::Contact(inner) => Some(inner),
+            Decoded::EstimateItemCategory(inner) => Some(inner),
+            Decoded::Estimate(inner) => Some(inner),
+            Decoded::EstimateMessage(inner) => Some(inner),
+            Decoded::ExpenseCategory(inner) => Some(inner),
+            Decoded::Expense(inner) => Some(inner),
+            Decoded::InvoiceItemCategory(inner) => Some(inner),
+            Decoded::Invoice(inner) => Some(inner),
+            Decoded::InvoiceMessage(inner) => Some(inner),
+            Decoded::InvoiceMessageSubjectAndBody(inner) => Some(inner),
+            Decoded::InvoicePayment(inner) => Some(inner),
+            Decoded::Project(inner) => Some(inner),
+            Decoded::TaskAssignment(inner) => Some(inner),
+            Decoded::UserAssignment(inner) => Some(inner),
+            Decoded::Role(inner) => Some(inner),
+            Decoded::Task(inner) => Some(inner),
+            Decoded::TimeEntry(inner) => Some(inner),
+            Decoded::User(inner) => Some(inner),
+            Decoded::BillableRate(inner) => Some(inner),
+            Decoded::CostRate(inner) => Some(inner),
+            Decoded::TeammatesPatchResponse(inner) => Some(inner),
+            Decoded::Accounts(inner) => Some(inner),
+            _ => None,
+        }
+    }
+}

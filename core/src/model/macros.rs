@@ -84,12 +84,17 @@ macro_rules! model {
             }
         }
 
+        impl $name {
+            /// Field names and their Rust types, in declaration order.
+            pub const FIELDS: &'static [(&'static str, &'static str)] = &[$( (stringify!($field), stringify!($ty)) ),*];
+        }
+
         impl $crate::model::Model for $name {
             fn type_name(&self) -> &'static str {
                 stringify!($name)
             }
             fn fields(&self) -> &'static [(&'static str, &'static str)] {
-                &[$( (stringify!($field), stringify!($ty)) ),*]
+                Self::FIELDS
             }
             fn field(&self, name: &str) -> Option<$crate::model::Field<'_>> {
                 use $crate::model::ToField;
