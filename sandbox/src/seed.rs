@@ -147,6 +147,12 @@ fn demo(s: &Seeder) -> Result<(), String> {
         "timezone": "Pacific Time (US & Canada)"}))?);
     s.call("PATCH", &format!("users/{}", s.admin), json!({"roles": ["Management"]}))?;
     s.call("PATCH", &format!("users/{carol}/teammates"), json!({"teammate_ids": [bob, dave]}))?;
+    for (u, old, new) in [(bob, 90, 100), (dave, 80, 90)] {
+        for (kind, f) in [("billable_rates", 1), ("cost_rates", 2)] {
+            s.call("POST", &format!("users/{u}/{kind}"), json!({"amount": old / f, "start_date": (today - Duration::days(200)).to_string()}))?;
+            s.call("POST", &format!("users/{u}/{kind}"), json!({"amount": new / f, "start_date": (today - Duration::days(30)).to_string()}))?;
+        }
+    }
     for u in [bob, carol, dave] {
         s.conn
             .execute("INSERT INTO tokens(token, user_id, kind, expires_at) VALUES (?1, ?2, 'pat', NULL)", rusqlite::params![crate::server_pat(u), u])
@@ -259,6 +265,15 @@ fn demo(s: &Seeder) -> Result<(), String> {
                     n += 1;
                     let mut body = json!({"user_id": u, "project_id": p, "task_id": t, "spent_date": d.to_string(),
                         "hours": hours, "notes": notes[rng.below(notes.len() as u64) as usize]});
+                    if n % 5 == 0 {
+                        // some entries were tracked with start and end times
+                        let start = 8 * 60 + rng.below(8) as i64 * 30;
+                        let end = start + (hours * 60.0) as i64;
+                        let clock = |m: i64| crate::api::time::fmt_clock(m, true);
+                        body.as_object_mut().map(|o| o.remove("hours"));
+                        body["started_time"] = json!(clock(start));
+                        body["ended_time"] = json!(clock(end));
+                    }
                     if n % 37 == 0 {
                         body["external_reference"] = json!({"id": format!("{}", 1000 + n), "group_id": "harvest-sdk",
                             "account_id": "sandbox", "permalink": format!("https://github.com/harvest-sdk/harvest-sdk/issues/{}", 1000 + n)});
@@ -309,6 +324,26 @@ fn demo(s: &Seeder) -> Result<(), String> {
         d += Duration::days(1);
     }
 
+    // estimates in each state
+    let est = |client: i64, subject: &str, events: &[&str]| -> Result<i64, String> {
+        let e = s.call("POST", "estimates", json!({"client_id": client, "subject": subject, "tax": 5, "tax2": 2, "discount": 10,
+            "issue_date": (today - Duration::days(30)).to_string(), "purchase_order": "5678", "notes": "Valid for 30 days",
+            "line_items": [{"kind": "Service", "description": format!("{subject}: implementation"), "quantity": 100, "unit_price": 100, "taxed": true},
+                           {"kind": "Product", "description": "Hosting (12 months)", "quantity": 12, "unit_price": 25, "taxed": false}]}))?;
+        for ev in events {
+            s.call("POST", &format!("estimates/{}/messages", id(&e)), json!({"event_type": ev}))?;
+        }
+        Ok(id(&e))
+    };
+    est(ind, "Online Store - Phase 2", &["send"])?;
+    let accepted = est(globex, "Mobile App v2", &["send", "accept"])?;
+    est(initech, "Reporting dashboard", &["send", "decline"])?;
+    est(abc, "Marketing Website refresh", &[])?;
+    let e = s.call("GET", "estimates", json!({"state": "sent"}))?;
+    if let Some(first) = e["estimates"].as_array().and_then(|a| a.first()) {
+        s.call("POST", &format!("estimates/{}/messages", id(first)), json!({"recipients": [{"name": "Jane Doe", "email": "jane@123industries.example"}],
+            "subject": "Estimate for Online Store - Phase 2", "body": "Here is the estimate we discussed.", "send_me_a_copy": true}))?;
+    }
     // invoices in each state
     let month = |back: i64| -> (NaiveDate, NaiveDate) {
         let first_this = NaiveDate::from_ymd_opt(today.year(), today.month(), 1).unwrap_or(today);
@@ -333,7 +368,8 @@ fn demo(s: &Seeder) -> Result<(), String> {
     let (m1s, m1e) = month(1);
     // paid: ABC Corp, time two months back
     let paid = s.call("POST", "invoices", json!({"client_id": abc, "subject": "Marketing Website", "payment_term": "net 30",
-        "issue_date": (m2e + Duration::days(1)).to_string(), "tax": 5, "payment_options": ["credit_card"],
+        "issue_date": (m2e + Duration::days(1)).to_string(), "tax": 5, "tax2": 2, "discount": 0, "payment_options": ["credit_card"],
+        "purchase_order": "1234", "estimate_id": accepted,
         "notes": "Thank you for your business.",
         "line_items_import": {"project_ids": [mw], "time": {"summary_type": "task", "from": m2s.to_string(), "to": m2e.to_string()},
                               "expenses": {"summary_type": "category", "from": m2s.to_string(), "to": m2e.to_string()}}}))?;
@@ -342,7 +378,11 @@ fn demo(s: &Seeder) -> Result<(), String> {
     let due = s.call("GET", &format!("invoices/{}", id(&paid)), json!({}))?["due_amount"].clone();
     if due.as_f64().unwrap_or(0.0) > 0.0 {
         s.call("POST", &format!("invoices/{}/payments", id(&paid)), json!({"amount": due, "paid_date": (m1s + Duration::days(10)).min(today).to_string(),
-            "notes": "Paid by wire transfer"}))?;
+            "notes": "Paid by credit card"}))?;
+        // it was paid online: record the gateway like Harvest does for card payments
+        s.conn
+            .execute("UPDATE invoice_payments SET gateway_id = 1234, gateway_name = 'Linkpoint International' WHERE invoice_id = ?1", [id(&paid)])
+            .map_err(|e| e.to_string())?;
     }
     // open: 123 Industries, last month, partially paid
     let open = s.call("POST", "invoices", json!({"client_id": ind, "subject": "Online Store - Phase 1", "payment_term": "net 15",
@@ -360,6 +400,13 @@ fn demo(s: &Seeder) -> Result<(), String> {
         "line_items": [{"kind": "Service", "description": "Discovery workshop (2 days)", "quantity": 2, "unit_price": 1200, "taxed": false}]}))?;
     s.call("POST", &format!("invoices/{}/messages", id(&closed)), json!({"event_type": "send"}))?;
     s.call("POST", &format!("invoices/{}/messages", id(&closed)), json!({"event_type": "close"}))?;
+    s.conn
+        .execute(
+            "UPDATE expenses SET receipt_file_name = 'lunch_receipt.gif', receipt_file_size = 39410, receipt_content_type = 'image/gif'
+             WHERE id = (SELECT id FROM expenses WHERE is_billed = 1 ORDER BY id LIMIT 1)",
+            [],
+        )
+        .map_err(|e| e.to_string())?;
     // draft: Initech, fixed fee milestone
     s.call("POST", "invoices", json!({"client_id": initech, "subject": "Data Migration - milestone 1", "payment_term": "custom",
         "due_date": (today + Duration::days(20)).to_string(), "discount": 10, "tax": 20,
@@ -367,26 +414,6 @@ fn demo(s: &Seeder) -> Result<(), String> {
                         "taxed": true, "project_id": dm},
                        {"kind": "Product", "description": "Migration tooling licence", "quantity": 3, "unit_price": 49.99, "taxed": true}]}))?;
 
-    // estimates in each state
-    let est = |client: i64, subject: &str, events: &[&str]| -> Result<(), String> {
-        let e = s.call("POST", "estimates", json!({"client_id": client, "subject": subject, "tax": 5, "discount": 10,
-            "issue_date": (today - Duration::days(30)).to_string(), "purchase_order": "5678", "notes": "Valid for 30 days",
-            "line_items": [{"kind": "Service", "description": format!("{subject}: implementation"), "quantity": 100, "unit_price": 100, "taxed": true},
-                           {"kind": "Product", "description": "Hosting (12 months)", "quantity": 12, "unit_price": 25, "taxed": false}]}))?;
-        for ev in events {
-            s.call("POST", &format!("estimates/{}/messages", id(&e)), json!({"event_type": ev}))?;
-        }
-        Ok(())
-    };
-    est(ind, "Online Store - Phase 2", &["send"])?;
-    est(globex, "Mobile App v2", &["send", "accept"])?;
-    est(initech, "Reporting dashboard", &["send", "decline"])?;
-    est(abc, "Marketing Website refresh", &[])?;
-    let e = s.call("GET", "estimates", json!({"state": "sent"}))?;
-    if let Some(first) = e["estimates"].as_array().and_then(|a| a.first()) {
-        s.call("POST", &format!("estimates/{}/messages", id(first)), json!({"recipients": [{"name": "Jane Doe", "email": "jane@123industries.example"}],
-            "subject": "Estimate for Online Store - Phase 2", "body": "Here is the estimate we discussed.", "send_me_a_copy": true}))?;
-    }
     Ok(())
 }
 

@@ -303,7 +303,7 @@ pub fn rates_create(ctx: &Ctx, user_id: i64, kind: &str) -> ApiResult<Resp> {
         }
         // replaces rates starting on/after it; the previous rate ends the day before
         ctx.conn.execute(
-            &format!("DELETE FROM {kind} WHERE user_id = ?1 AND (start_date IS NULL OR start_date >= ?2)"),
+            &format!("DELETE FROM {kind} WHERE user_id = ?1 AND start_date >= ?2"),
             rusqlite::params![user_id, s.to_string()],
         )?;
         let prev_end = (s - chrono::Duration::days(1)).to_string();
