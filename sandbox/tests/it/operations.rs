@@ -33,7 +33,10 @@ async fn every_openapi_operation_answers() {
     let admin = t.admin_id().await;
     let (c, p, task) = t.fixture(100.0).await;
     let task2 = t.ok("POST", "/v2/tasks", json!({"name": format!("Second {s}")})).await["id"].clone();
-    let ta = t.get(&format!("/v2/projects/{p}/task_assignments")).await.body["task_assignments"][0]["id"].clone();
+    // a default task's assignment: it has no time entries, so it can be deleted
+    let tas = t.get(&format!("/v2/projects/{p}/task_assignments")).await.body;
+    let ta = tas["task_assignments"].as_array().unwrap().last().unwrap()["id"].clone();
+    let c2 = t.ok("POST", "/v2/clients", json!({"name": format!("Op other client {s}")})).await["id"].clone();
     let ua = t.get(&format!("/v2/projects/{p}/user_assignments?user_id={member}")).await.body["user_assignments"][0]["id"].clone();
     let contact = t.ok("POST", "/v2/contacts", json!({"client_id": c, "first_name": "Op"})).await["id"].clone();
     let te = t.ok("POST", "/v2/time_entries", json!({"project_id": p, "task_id": task, "spent_date": "2024-01-01", "hours": 1,
@@ -62,23 +65,23 @@ async fn every_openapi_operation_answers() {
         ("createClient", json!({"name": format!("Op client {s}")})),
         ("createContact", json!({"client_id": c, "first_name": "Second"})),
         ("createEstimateItemCategory", json!({"name": format!("Op eic2 {s}")})),
-        ("createEstimate", json!({"client_id": c})),
+        ("createEstimate", json!({"client_id": c2})),
         ("createEstimateMessage", json!({"recipients": [{"name": "X", "email": "x@example.com"}]})),
         ("createExpenseCategory", json!({"name": format!("Op cat2 {s}")})),
         ("createExpense", json!({"project_id": p, "expense_category_id": ec, "spent_date": "2024-01-02", "total_cost": 1})),
         ("createInvoiceItemCategory", json!({"name": format!("Op iic2 {s}")})),
-        ("createInvoice", json!({"client_id": c})),
+        ("createInvoice", json!({"client_id": c2})),
         ("createInvoiceMessage", json!({"recipients": [{"name": "X", "email": "x@example.com"}]})),
         ("createInvoicePayment", json!({"amount": 2})),
-        ("createProject", json!({"client_id": c, "name": format!("Op project {s}"), "is_billable": true, "bill_by": "none", "budget_by": "none"})),
+        ("createProject", json!({"client_id": c2, "name": format!("Op project {s}"), "is_billable": true, "bill_by": "none", "budget_by": "none"})),
         ("createTaskAssignment", json!({"task_id": task2})),
         ("createUserAssignment", json!({"user_id": user})),
         ("createRole", json!({"name": format!("Op role2 {s}")})),
         ("createTask", json!({"name": format!("Op task {s}")})),
         ("createTimeEntry", json!({"project_id": p, "task_id": task, "spent_date": "2024-01-02", "hours": 2})),
         ("createUser", json!({"first_name": "Op2", "last_name": "User", "email": format!("op2{s}@example.com")})),
-        ("createBillableRate", json!({"amount": 11})),
-        ("createCostRate", json!({"amount": 6})),
+        ("createBillableRate", json!({"amount": 11, "start_date": chrono::Utc::now().date_naive().to_string()})),
+        ("createCostRate", json!({"amount": 6, "start_date": chrono::Utc::now().date_naive().to_string()})),
         ("updateCompany", json!({"weekly_capacity": 126000})),
         ("updateTimeEntry", json!({"notes": "updated"})),
         ("updateUserAssignedTeammates", json!({"teammate_ids": [member]})),

@@ -142,7 +142,16 @@ async fn users_rates_teammates_roles() {
     let br = t.post(&format!("/v2/users/{uid}/billable_rates"), json!({"amount": 95.5, "start_date": "2020-01-01"})).await;
     assert_eq!(br.status, 201, "{}", br.text);
     let rates = t.get(&format!("/v2/users/{uid}/billable_rates")).await.body;
-    assert_eq!(rates["billable_rates"].as_array().unwrap().len(), 1, "an earlier start date replaces later rates");
+    let rates = rates["billable_rates"].as_array().unwrap();
+    assert_eq!(rates.len(), 2, "the open-ended rate is closed, not removed");
+    assert!(rates.iter().any(|r| r["end_date"] == "2019-12-31"));
+    // an earlier start date replaces the rates that start later
+    t.ok("POST", &format!("/v2/users/{uid}/billable_rates"), json!({"amount": 99, "start_date": "2020-06-01"})).await;
+    t.ok("POST", &format!("/v2/users/{uid}/billable_rates"), json!({"amount": 98, "start_date": "2020-03-01"})).await;
+    let rates = t.get(&format!("/v2/users/{uid}/billable_rates")).await.body;
+    let amounts: Vec<f64> = rates["billable_rates"].as_array().unwrap().iter().map(|r| r["amount"].as_f64().unwrap()).collect();
+    assert_eq!(amounts, vec![98.0, 95.5, 80.0], "newest first; the 99 rate starting later was replaced");
+    let br = t.post(&format!("/v2/users/{uid}/billable_rates"), json!({"amount": 95.5, "start_date": "2020-01-01"})).await;
     assert_eq!(t.get(&format!("/v2/users/{uid}")).await.body["default_hourly_rate"], json!(95.5));
     assert_eq!(t.get(&format!("/v2/users/{uid}/billable_rates/{}", br.body["id"])).await.body["amount"], json!(95.5));
     assert_eq!(t.post(&format!("/v2/users/{uid}/billable_rates"), json!({"amount": 1, "start_date": "2999-01-01"})).await.status, 422);
