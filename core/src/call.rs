@@ -7,6 +7,7 @@
 //! are bounded by the client's [`RetryPolicy`](crate::retry::RetryPolicy), so the loop ends.
 
 use crate::client::{Client, OAuthState, Refresh, Shared, REFRESH_MARGIN_MS};
+use crate::config::Secret;
 use crate::error::{Error, ErrorCode, Result};
 use crate::http::{FailureKind, Method, Request, Response};
 use crate::operation::Operation;
@@ -64,7 +65,7 @@ enum State<T> {
     Ready,
     /// Ready to send the reconciliation lookup (after `not_before`).
     Reconcile,
-    Awaiting { request_id: u64, sent: Sent, token: String },
+    Awaiting { request_id: u64, sent: Sent, token: Secret },
     Done(Option<Result<T>>),
 }
 
@@ -116,9 +117,11 @@ impl<T: Output> Call<T> {
     /// Ends the call as cancelled (the host gave up on it); a later `next_action` says so.
     pub fn cancel(&mut self) {
         if !self.is_done() {
+            self.release_refresh();
             self.state = State::Done(Some(Err(Error::new(ErrorCode::Cancelled, "the call was cancelled"))));
         }
     }
+
 
     fn observe(&mut self, now: i64) {
         if let Some(last) = self.last_now {
@@ -177,7 +180,7 @@ impl<T: Output> Call<T> {
         if self.seed == 0 {
             self.seed = request_id;
         }
-        let token = shared.config.access_token().expose().to_owned();
+        let token = shared.config.access_token().clone();
         let request = if reconcile {
             self.side_attempts += 1;
             let reference = reconcilable_reference(&self.operation).unwrap_or_default();
@@ -223,13 +226,13 @@ impl<T: Output> Call<T> {
                     o.refresh = Refresh::InFlight(request_id);
                 }
                 self.side_attempts += 1;
-                self.state = State::Awaiting { request_id, sent: Sent::Refresh, token: String::new() };
+                self.state = State::Awaiting { request_id, sent: Sent::Refresh, token: Secret::default() };
                 Some(Action::Send(crate::oauth::refresh_request(&shared.config, &app, &refresh_token, request_id)))
             }
         }
     }
 
-    fn check_awaiting(&self, request_id: u64) -> Result<(Sent, String)> {
+    fn check_awaiting(&self, request_id: u64) -> Result<(Sent, Secret)> {
         match &self.state {
             State::Awaiting { request_id: id, sent, token } if *id == request_id => Ok((*sent, token.clone())),
             State::Awaiting { request_id: id, .. } => {
@@ -287,7 +290,7 @@ impl<T: Output> Call<T> {
         self.state = next;
     }
 
-    fn on_operation(&mut self, response: &Response, token: &str, now_ms: i64) {
+    fn on_operation(&mut self, response: &Response, token: &Secret, now_ms: i64) {
         let method = self.operation.method();
         let Some(mut error) = crate::status::error_for(response) else {
             match T::decode_response(self.operation.id, response) {
@@ -306,7 +309,7 @@ impl<T: Output> Call<T> {
                 let can_refresh = shared.oauth.as_ref().is_some_and(|o| o.tokens.refresh_token.is_some());
                 if can_refresh && !self.refreshed_after_401 {
                     self.refreshed_after_401 = true;
-                    if shared.config.access_token().expose() == token {
+                    if shared.config.access_token() == token {
                         if let Some(o) = shared.oauth.as_mut() {
                             o.stale = true;
                         }
@@ -415,6 +418,28 @@ impl<T: Output> Call<T> {
                 self.state = State::Done(Some(Err(error)));
             }
         }
+    }
+}
+
+impl<T> Call<T> {
+    /// If this call owns the client's in-flight OAuth refresh, lets another call take it over.
+    fn release_refresh(&mut self) {
+        if let State::Awaiting { request_id, sent: Sent::Refresh, .. } = self.state {
+            let mut shared = self.client.lock();
+            if let Some(oauth) = shared.oauth.as_mut() {
+                if oauth.refresh == Refresh::InFlight(request_id) {
+                    oauth.refresh = Refresh::Idle;
+                }
+            }
+        }
+    }
+}
+
+impl<T> Drop for Call<T> {
+    /// A call dropped mid-refresh (its task was cancelled) hands the refresh back, so the other
+    /// calls of the client do not wait for an answer that will never come.
+    fn drop(&mut self) {
+        self.release_refresh();
     }
 }
 
