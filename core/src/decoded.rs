@@ -220,6 +220,39 @@ impl Decoded {
         }
     }
 
+    /// The item at `index`, when this is a page of a list (without collecting the others).
+    pub fn item(&self, index: usize) -> Option<&dyn Model> {
+        match self {
+            Decoded::Clients(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::Contacts(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::EstimateItemCategories(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::Estimates(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::EstimateMessages(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::ExpenseCategories(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::Expenses(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::InvoiceItemCategories(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::Invoices(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::InvoiceMessages(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::InvoicePayments(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::Projects(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::TaskAssignments(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::UserAssignments(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::ExpenseReportsResults(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::ProjectBudgetReportResults(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::TimeReportsResults(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::UninvoicedReportResults(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::Roles(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::Tasks(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::TimeEntries(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::Users(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::ProjectAssignments(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::BillableRates(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::CostRates(page) => page.items.get(index).map(|i| i as &dyn Model),
+            Decoded::Teammates(page) => page.items.get(index).map(|i| i as &dyn Model),
+            _ => None,
+        }
+    }
+
     /// The single object, when the answer is one (a client, a time entry...).
     pub fn as_model(&self) -> Option<&dyn Model> {
         match self {
