@@ -6,7 +6,7 @@
 //! **What is in scope.** Every one of Harvest's 113 operations (plus account discovery on
 //! id.getharvest.com): typed parameters, the exact [`Request`] (absolute URL, encoded query,
 //! `Authorization`, `Harvest-Account-Id`, `User-Agent`, JSON body), and decoding of the
-//! [`Response`] into typed [`model`]s or one typed [`Error`] with a stable code.
+//! [`Response`] into typed [`model`](mod@model)s or one typed [`Error`] with a stable code.
 //!
 //! **What is not.** Sending requests, sleeping, reading the clock, randomness, logging: the host
 //! does those. Time enters only as `now_ms` arguments (epoch milliseconds).

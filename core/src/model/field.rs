@@ -67,7 +67,7 @@ to_field! {
     Date => |v| Field::Date(v);
     Timestamp => |v| Field::Timestamp(v);
     Value => |v| if v.is_null() { Field::Null } else { Field::Json(v) };
-    serde_json::Map<String, Value> => |v| Field::List(v.values().map(|x| Field::Json(x)).collect());
+    serde_json::Map<String, Value> => |v| Field::List(v.values().map(Field::Json).collect());
 }
 
 impl<T: ToField> ToField for Option<T> {
