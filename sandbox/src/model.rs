@@ -43,15 +43,17 @@ pub type ApiResult<T> = Result<T, ApiError>;
 pub struct Resp {
     pub status: u16,
     pub body: Value,
+    /// an already serialised JSON body (large lists); wins over `body`
+    pub raw: Option<Vec<u8>>,
     pub location: Option<String>,
 }
 
 impl Resp {
     pub fn ok(body: Value) -> ApiResult<Resp> {
-        Ok(Resp { status: 200, body, location: None })
+        Ok(Resp { status: 200, body, raw: None, location: None })
     }
     pub fn created(body: Value, location: String) -> ApiResult<Resp> {
-        Ok(Resp { status: 201, body, location: Some(location) })
+        Ok(Resp { status: 201, body, raw: None, location: Some(location) })
     }
 }
 

@@ -39,6 +39,7 @@ impl Seeder<'_> {
             .map_err(|e| e.to_string())?;
         let ctx = Ctx {
             conn: self.conn,
+            counts: None,
             user: User { id: user, is_admin, is_active: true },
             now,
             now_s: fmt_time(&now),
@@ -51,7 +52,10 @@ impl Seeder<'_> {
         };
         let segs: Vec<&str> = path.split('/').collect();
         match api::dispatch(&ctx, method, &segs) {
-            Ok(r) => Ok(r.body),
+            Ok(r) => match r.raw {
+                Some(raw) => serde_json::from_slice(&raw).map_err(|e| e.to_string()),
+                None => Ok(r.body),
+            },
             Err(e) => Err(format!("seed {method} {path} {body}: {e:?}")),
         }
     }

@@ -17,8 +17,21 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+pub struct DbState {
+    pub conn: Connection,
+    /// COUNT(*) results by query, valid until the next write
+    pub counts: std::cell::RefCell<HashMap<String, i64>>,
+}
+
+impl std::ops::Deref for DbState {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.conn
+    }
+}
+
 pub struct App {
-    db: Mutex<Connection>,
+    db: Mutex<DbState>,
     cfg: Config,
     limiter: Mutex<HashMap<(String, bool), VecDeque<Instant>>>,
     faults: Mutex<Vec<Fault>>,
@@ -85,7 +98,11 @@ pub fn pat_for(user_id: i64) -> String {
 type Body = Full<Bytes>;
 
 fn json_resp(status: u16, body: &Value) -> Response<Body> {
-    let mut r = Response::new(Full::new(Bytes::from(body.to_string())));
+    json_bytes(status, serde_json::to_vec(body).unwrap_or_default())
+}
+
+fn json_bytes(status: u16, body: Vec<u8>) -> Response<Body> {
+    let mut r = Response::new(Full::new(Bytes::from(body)));
     *r.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     r.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
     r
@@ -173,7 +190,7 @@ impl App {
         }
         let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(1);
         Ok(App {
-            db: Mutex::new(conn),
+            db: Mutex::new(DbState { conn, counts: Default::default() }),
             cfg,
             limiter: Mutex::new(HashMap::new()),
             faults: Mutex::new(vec![]),
@@ -185,7 +202,7 @@ impl App {
         })
     }
 
-    fn db(&self) -> std::sync::MutexGuard<'_, Connection> {
+    fn db(&self) -> std::sync::MutexGuard<'_, DbState> {
         self.db.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -281,7 +298,7 @@ enum Auth {
     Fail,
 }
 
-fn authenticate(conn: &Connection, token: Option<&str>, account: Option<&str>, need_account: bool) -> Result<Auth, rusqlite::Error> {
+fn authenticate(conn: &DbState, token: Option<&str>, account: Option<&str>, need_account: bool) -> Result<Auth, rusqlite::Error> {
     let Some(token) = token.filter(|t| !t.is_empty()) else { return Ok(Auth::Fail) };
     if need_account {
         let ok = account.map(|a| a.trim().parse::<i64>().ok() == Some(crate::ACCOUNT_ID)).unwrap_or(false);
@@ -492,8 +509,13 @@ fn route(app: &Arc<App>, info: ReqInfo, body: &[u8]) -> Response<Body> {
         }
     }
     let now = Utc::now();
+    let write = info.method != "GET";
+    if write {
+        conn.counts.borrow_mut().clear();
+    }
     let ctx = Ctx {
-        conn: &conn,
+        conn: &conn.conn,
+        counts: Some(&conn.counts),
         user,
         now,
         now_s: fmt_time(&now),
@@ -504,7 +526,6 @@ fn route(app: &Arc<App>, info: ReqInfo, body: &[u8]) -> Response<Body> {
         p: Params(params),
         account_id: ACCOUNT_ID,
     };
-    let write = info.method != "GET";
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<Resp, ApiError> {
         if write {
             conn.execute_batch("BEGIN IMMEDIATE")?;
@@ -534,7 +555,11 @@ fn route(app: &Arc<App>, info: ReqInfo, body: &[u8]) -> Response<Body> {
     drop(conn);
     match result {
         Ok(r) => {
-            let mut resp = if r.body.is_null() { empty_resp(r.status) } else { json_resp(r.status, &r.body) };
+            let mut resp = match r.raw {
+                Some(raw) => json_bytes(r.status, raw),
+                None if r.body.is_null() => empty_resp(r.status),
+                None => json_resp(r.status, &r.body),
+            };
             if let Some(loc) = r.location {
                 if let Ok(v) = HeaderValue::from_str(&loc) {
                     resp.headers_mut().insert("location", v);

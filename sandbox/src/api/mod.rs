@@ -24,6 +24,8 @@ pub struct User {
 
 pub struct Ctx<'a> {
     pub conn: &'a Connection,
+    /// COUNT(*) cache, cleared by every write request
+    pub counts: Option<&'a std::cell::RefCell<std::collections::HashMap<String, i64>>>,
     pub user: User,
     pub now: DateTime<Utc>,
     pub now_s: String,
@@ -270,6 +272,21 @@ fn envelope(
     })
 }
 
+fn cached_count(ctx: &Ctx, sql: &str, args: &[Sql]) -> ApiResult<i64> {
+    let Some(cache) = ctx.counts else { return count(ctx.conn, sql, args) };
+    let key = format!("{sql}\u{0}{args:?}");
+    if let Some(n) = cache.borrow().get(&key) {
+        return Ok(*n);
+    }
+    let n = count(ctx.conn, sql, args)?;
+    let mut c = cache.borrow_mut();
+    if c.len() > 4096 {
+        c.clear();
+    }
+    c.insert(key, n);
+    Ok(n)
+}
+
 /// Runs a paginated list query and wraps it in Harvest's envelope.
 pub fn list<F>(ctx: &Ctx, spec: ListSpec, mut render: F) -> ApiResult<Resp>
 where
@@ -278,7 +295,7 @@ where
     let pr = page_req(ctx, spec.cursor, spec.default_per_page)?;
     let where_sql = spec.filter.sql();
     let count_from = spec.count_from.unwrap_or(spec.from);
-    let total = count(ctx.conn, &format!("SELECT COUNT(*) {}{}", count_from, where_sql), &spec.filter.args)?;
+    let total = cached_count(ctx, &format!("SELECT COUNT(*) {}{}", count_from, where_sql), &spec.filter.args)?;
     let mut items = Vec::new();
     let mut last_id = None;
     let mut cursor_mode_page = None;
@@ -305,10 +322,44 @@ where
             items.push(render(row)?);
         }
         let is_last = n <= pr.per_page;
-        let before = total - count(ctx.conn, &format!("SELECT COUNT(*) {}{}", count_from, f2.sql()), &f2.args)?;
+        let before = total - cached_count(ctx, &format!("SELECT COUNT(*) {}{}", count_from, f2.sql()), &f2.args)?;
         cursor_mode_page = Some((before / pr.per_page + 1, is_last));
     } else {
         let order = if spec.cursor { format!("{} DESC", spec.id_col) } else { spec.order.to_string() };
+        if let Some(cf) = spec.count_from {
+            // page the ids on the narrow table first, then join only the rows of this page
+            let id_sql = format!(
+                "SELECT {} {}{} ORDER BY {} LIMIT {} OFFSET {}",
+                spec.id_col,
+                cf,
+                where_sql,
+                order,
+                pr.per_page,
+                (pr.page - 1).saturating_mul(pr.per_page)
+            );
+            let ids: Vec<i64> = ctx
+                .conn
+                .prepare_cached(&id_sql)?
+                .query_map(rusqlite::params_from_iter(spec.filter.args.iter()), |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            if !ids.is_empty() {
+                let list = ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
+                let sql = format!("SELECT {} {} WHERE {} IN ({list})", spec.select, spec.from, spec.id_col);
+                let mut stmt = ctx.conn.prepare(&sql)?;
+                let mut rows = stmt.query([])?;
+                let mut by_id: std::collections::HashMap<i64, Value> = std::collections::HashMap::with_capacity(ids.len());
+                while let Some(row) = rows.next()? {
+                    let id: i64 = row.get(0)?;
+                    by_id.insert(id, render(row)?);
+                }
+                for id in &ids {
+                    if let Some(v) = by_id.remove(id) {
+                        items.push(v);
+                    }
+                }
+            }
+            return Resp::ok(envelope(ctx, spec.key, items, &pr, total, None, None));
+        }
         let sql = format!(
             "SELECT {} {}{} ORDER BY {} LIMIT {} OFFSET {}",
             spec.select,
@@ -327,6 +378,66 @@ where
     }
     let next_cursor = if spec.cursor { last_id } else { None };
     Resp::ok(envelope(ctx, spec.key, items, &pr, total, cursor_mode_page, next_cursor))
+}
+
+/// Like [`list`] for the big page-based lists: rows are serialised straight into the response
+/// buffer (no intermediate `Value`s). Requires `count_from` (ids are paged on the narrow table).
+pub fn list_raw<F>(ctx: &Ctx, spec: ListSpec, mut write: F) -> ApiResult<Resp>
+where
+    F: FnMut(&Row, &mut Vec<u8>) -> ApiResult<()>,
+{
+    let pr = page_req(ctx, false, spec.default_per_page)?;
+    let cf = spec.count_from.unwrap_or(spec.from);
+    let where_sql = spec.filter.sql();
+    let total = cached_count(ctx, &format!("SELECT COUNT(*) {cf}{where_sql}"), &spec.filter.args)?;
+    let id_sql = format!(
+        "SELECT {} {}{} ORDER BY {} LIMIT {} OFFSET {}",
+        spec.id_col,
+        cf,
+        where_sql,
+        spec.order,
+        pr.per_page,
+        (pr.page - 1).saturating_mul(pr.per_page)
+    );
+    let ids: Vec<i64> = ctx
+        .conn
+        .prepare_cached(&id_sql)?
+        .query_map(rusqlite::params_from_iter(spec.filter.args.iter()), |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut chunks: std::collections::HashMap<i64, (usize, usize)> = std::collections::HashMap::with_capacity(ids.len());
+    let mut scratch: Vec<u8> = Vec::with_capacity(ids.len() * 1100);
+    if !ids.is_empty() {
+        let list = ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
+        let sql = format!("SELECT {} {} WHERE {} IN ({list})", spec.select, spec.from, spec.id_col);
+        let mut stmt = ctx.conn.prepare(&sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            let start = scratch.len();
+            write(row, &mut scratch)?;
+            chunks.insert(id, (start, scratch.len()));
+        }
+    }
+    let mut env = envelope(ctx, spec.key, vec![], &pr, total, None, None);
+    if let Value::Object(m) = &mut env {
+        m.remove(spec.key);
+    }
+    let rest = serde_json::to_vec(&env).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let mut out = Vec::with_capacity(scratch.len() + rest.len() + 64);
+    out.extend_from_slice(format!("{{\"{}\":[", spec.key).as_bytes());
+    let mut first = true;
+    for id in &ids {
+        if let Some((a, b)) = chunks.get(id) {
+            if !first {
+                out.push(b',');
+            }
+            first = false;
+            out.extend_from_slice(&scratch[*a..*b]);
+        }
+    }
+    out.extend_from_slice(b"],");
+    out.extend_from_slice(&rest[1..]);
+    Ok(Resp { status: 200, body: Value::Null, raw: Some(out), location: None })
 }
 
 /// Paginates an already computed list (reports, teammates); page-based.

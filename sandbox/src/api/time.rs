@@ -4,6 +4,7 @@ use super::*;
 use crate::dec::Dec;
 use crate::params::{Field, Params};
 use chrono::Timelike;
+use serde::Serialize;
 
 pub const TE_SELECT: &str = "t.id, t.spent_date, t.user_id, u.first_name || ' ' || u.last_name,
  p.client_id, c.name, t.project_id, p.name, t.task_id, k.name,
@@ -96,96 +97,195 @@ fn running_hours(base: Dec, started: Option<&str>, now: &DateTime<Utc>) -> Dec {
     base + Dec((secs as i128 * crate::dec::SCALE as i128 / 3600) as i64).round(2)
 }
 
-pub fn te_render(ctx: &Ctx, r: &Row, twelve: bool) -> ApiResult<Value> {
+#[derive(Serialize)]
+struct IdName<'a> {
+    id: Option<i64>,
+    name: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct UaOut<'a> {
+    id: i64,
+    is_project_manager: bool,
+    is_active: bool,
+    budget: Option<f64>,
+    created_at: Option<&'a str>,
+    updated_at: Option<&'a str>,
+    hourly_rate: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct TaOut<'a> {
+    id: i64,
+    billable: bool,
+    is_active: bool,
+    created_at: Option<&'a str>,
+    updated_at: Option<&'a str>,
+    hourly_rate: Option<f64>,
+    budget: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct InvRef<'a> {
+    id: i64,
+    number: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ExtRef<'a> {
+    id: &'a str,
+    group_id: Option<&'a str>,
+    account_id: Option<&'a str>,
+    permalink: Option<&'a str>,
+    service: Option<&'a str>,
+    service_icon_url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct TeOut<'a> {
+    id: i64,
+    spent_date: Option<&'a str>,
+    user: IdName<'a>,
+    client: IdName<'a>,
+    project: IdName<'a>,
+    task: IdName<'a>,
+    user_assignment: Option<UaOut<'a>>,
+    task_assignment: Option<TaOut<'a>>,
+    hours: f64,
+    hours_without_timer: f64,
+    rounded_hours: f64,
+    notes: Option<&'a str>,
+    created_at: Option<&'a str>,
+    updated_at: Option<&'a str>,
+    is_locked: bool,
+    locked_reason: Option<&'static str>,
+    is_closed: bool,
+    is_billed: bool,
+    timer_started_at: Option<&'a str>,
+    started_time: Option<String>,
+    ended_time: Option<String>,
+    is_running: bool,
+    invoice: Option<InvRef<'a>>,
+    external_reference: Option<ExtRef<'a>>,
+    billable: bool,
+    budgeted: bool,
+    billable_rate: Option<f64>,
+    cost_rate: Option<f64>,
+}
+
+/// Serialises the time entry of a `TE_SELECT` row into `out`.
+pub fn te_write(ctx: &Ctx, r: &Row, twelve: bool, out: &mut Vec<u8>) -> ApiResult<()> {
     let g = |i: usize| -> rusqlite::Result<Option<i64>> { r.get(i) };
-    let gs = |i: usize| -> rusqlite::Result<Option<String>> { r.get(i) };
+    let gs = |i: usize| -> rusqlite::Result<Option<&str>> { Ok(r.get_ref(i)?.as_str_or_null()?) };
     let gb = |i: usize| -> rusqlite::Result<bool> { Ok(r.get::<_, Option<i64>>(i)?.unwrap_or(0) != 0) };
-    let id: i64 = r.get(0)?;
+    let gd = |i: usize| -> rusqlite::Result<Option<f64>> { Ok(g(i)?.map(|x| Dec(x).to_f64())) };
     let is_running = gb(35)?;
     let stored = Dec(g(24)?.unwrap_or(0));
     let timer_started_at = gs(32)?;
-    let hours = if is_running { running_hours(stored, timer_started_at.as_deref(), &ctx.now) } else { stored };
+    let hours = if is_running { running_hours(stored, timer_started_at, &ctx.now) } else { stored };
     let is_closed = gb(28)?;
     let is_billed = gb(29)?;
     let archived = !gb(46)? || !gb(47)?;
     let locked_reason = if is_billed && is_closed {
-        json!("Item Invoiced and Approved and Locked for this Time Period")
+        Some("Item Invoiced and Approved and Locked for this Time Period")
     } else if is_billed {
-        json!("Item Invoiced and Locked for this Time Period")
+        Some("Item Invoiced and Locked for this Time Period")
     } else if is_closed {
-        json!("Item Approved and Locked for this Time Period")
+        Some("Item Approved and Locked for this Time Period")
     } else if archived {
-        json!("Item is on an archived project or task")
+        Some("Item is on an archived project or task")
     } else {
-        Value::Null
-    };
-    let user_assignment = match g(10)? {
-        Some(uaid) => json!({
-            "id": uaid, "is_project_manager": gb(11)?, "is_active": gb(12)?, "budget": dec_opt(g(13)?),
-            "created_at": gs(14)?, "updated_at": gs(15)?, "hourly_rate": dec_opt(g(16)?),
-        }),
-        None => Value::Null,
-    };
-    let task_assignment = match g(17)? {
-        Some(taid) => json!({
-            "id": taid, "billable": gb(18)?, "is_active": gb(19)?, "created_at": gs(20)?, "updated_at": gs(21)?,
-            "hourly_rate": dec_opt(g(22)?), "budget": dec_opt(g(23)?),
-        }),
-        None => Value::Null,
-    };
-    let invoice = match g(30)? {
-        Some(iid) => json!({"id": iid, "number": gs(31)?}),
-        None => Value::Null,
-    };
-    let external_reference = match gs(40)? {
-        Some(eid) => json!({
-            "id": eid, "group_id": gs(41)?, "account_id": gs(42)?, "permalink": gs(43)?,
-            "service": gs(44)?, "service_icon_url": gs(45)?,
-        }),
-        None => Value::Null,
+        None
     };
     let billable = gb(36)?;
-    Ok(json!({
-        "id": id,
-        "spent_date": gs(1)?,
-        "user": {"id": g(2)?, "name": gs(3)?},
-        "client": {"id": g(4)?, "name": gs(5)?},
-        "project": {"id": g(6)?, "name": gs(7)?},
-        "task": {"id": g(8)?, "name": gs(9)?},
-        "user_assignment": user_assignment,
-        "task_assignment": task_assignment,
-        "hours": hours.to_json(),
-        "hours_without_timer": stored.to_json(),
-        "rounded_hours": hours.to_json(),
-        "notes": gs(25)?,
-        "created_at": gs(26)?,
-        "updated_at": gs(27)?,
-        "is_locked": locked_reason.is_string(),
-        "locked_reason": locked_reason,
-        "is_closed": is_closed,
-        "is_billed": is_billed,
-        "timer_started_at": if is_running { json!(timer_started_at) } else { Value::Null },
-        "started_time": g(33)?.map(|m| json!(fmt_clock(m, twelve))).unwrap_or(Value::Null),
-        "ended_time": g(34)?.map(|m| json!(fmt_clock(m, twelve))).unwrap_or(Value::Null),
-        "is_running": is_running,
-        "invoice": invoice,
-        "external_reference": external_reference,
-        "billable": billable,
-        "budgeted": gb(37)?,
-        "billable_rate": if billable { dec_opt(g(38)?) } else { Value::Null },
-        "cost_rate": dec_opt(g(39)?),
-    }))
+    let te = TeOut {
+        id: r.get(0)?,
+        spent_date: gs(1)?,
+        user: IdName { id: g(2)?, name: gs(3)? },
+        client: IdName { id: g(4)?, name: gs(5)? },
+        project: IdName { id: g(6)?, name: gs(7)? },
+        task: IdName { id: g(8)?, name: gs(9)? },
+        user_assignment: match g(10)? {
+            Some(id) => Some(UaOut {
+                id,
+                is_project_manager: gb(11)?,
+                is_active: gb(12)?,
+                budget: gd(13)?,
+                created_at: gs(14)?,
+                updated_at: gs(15)?,
+                hourly_rate: gd(16)?,
+            }),
+            None => None,
+        },
+        task_assignment: match g(17)? {
+            Some(id) => Some(TaOut {
+                id,
+                billable: gb(18)?,
+                is_active: gb(19)?,
+                created_at: gs(20)?,
+                updated_at: gs(21)?,
+                hourly_rate: gd(22)?,
+                budget: gd(23)?,
+            }),
+            None => None,
+        },
+        hours: hours.to_f64(),
+        hours_without_timer: stored.to_f64(),
+        rounded_hours: hours.to_f64(),
+        notes: gs(25)?,
+        created_at: gs(26)?,
+        updated_at: gs(27)?,
+        is_locked: locked_reason.is_some(),
+        locked_reason,
+        is_closed,
+        is_billed,
+        timer_started_at: if is_running { timer_started_at } else { None },
+        started_time: g(33)?.map(|m| fmt_clock(m, twelve)),
+        ended_time: g(34)?.map(|m| fmt_clock(m, twelve)),
+        is_running,
+        invoice: match g(30)? {
+            Some(id) => Some(InvRef { id, number: gs(31)? }),
+            None => None,
+        },
+        external_reference: match gs(40)? {
+            Some(id) => Some(ExtRef {
+                id,
+                group_id: gs(41)?,
+                account_id: gs(42)?,
+                permalink: gs(43)?,
+                service: gs(44)?,
+                service_icon_url: gs(45)?,
+            }),
+            None => None,
+        },
+        billable,
+        budgeted: gb(37)?,
+        billable_rate: if billable { gd(38)? } else { None },
+        cost_rate: gd(39)?,
+    };
+    serde_json::to_writer(out, &te).map_err(|e| ApiError::Internal(e.to_string()))
 }
 
-pub fn te_one(ctx: &Ctx, id: i64) -> ApiResult<Value> {
+/// The serialised time entry.
+pub fn te_bytes(ctx: &Ctx, id: i64) -> ApiResult<Vec<u8>> {
     let sql = format!("SELECT {TE_SELECT} {TE_FROM} WHERE t.id = ?1");
     let twelve = clock_is_12h(ctx.conn)?;
     let mut stmt = ctx.conn.prepare_cached(&sql)?;
     let mut rows = stmt.query([id])?;
     match rows.next()? {
-        Some(r) => te_render(ctx, r, twelve),
+        Some(r) => {
+            let mut out = Vec::with_capacity(1200);
+            te_write(ctx, r, twelve, &mut out)?;
+            Ok(out)
+        }
         None => Err(ApiError::NotFound),
     }
+}
+
+fn te_resp(ctx: &Ctx, id: i64, status: u16) -> ApiResult<Resp> {
+    let raw = te_bytes(ctx, id)?;
+    let location = (status == 201).then(|| ctx.location(&format!("time_entries/{id}")));
+    Ok(Resp { status, body: Value::Null, raw: Some(raw), location })
 }
 
 struct Te {
@@ -454,12 +554,12 @@ pub fn create(ctx: &Ctx) -> ApiResult<Resp> {
     if is_running {
         stop_running_of(ctx, user_id, id)?;
     }
-    Resp::created(te_one(ctx, id)?, ctx.location(&format!("time_entries/{id}")))
+    te_resp(ctx, id, 201)
 }
 
 pub fn get(ctx: &Ctx, id: i64) -> ApiResult<Resp> {
     te_load(ctx, id)?;
-    Resp::ok(te_one(ctx, id)?)
+    te_resp(ctx, id, 200)
 }
 
 pub fn update(ctx: &Ctx, id: i64) -> ApiResult<Resp> {
@@ -549,7 +649,6 @@ pub fn update(ctx: &Ctx, id: i64) -> ApiResult<Resp> {
             }
         }
     }
-    let _ = te.hours;
     sets.push(("updated_at", Sql::Text(ctx.now_s.clone())));
     let sql = format!(
         "UPDATE time_entries SET {} WHERE id = ?{}",
@@ -559,7 +658,7 @@ pub fn update(ctx: &Ctx, id: i64) -> ApiResult<Resp> {
     let mut vals: Vec<Sql> = sets.into_iter().map(|x| x.1).collect();
     vals.push(Sql::Integer(id));
     ctx.conn.execute(&sql, rusqlite::params_from_iter(vals))?;
-    Resp::ok(te_one(ctx, id)?)
+    te_resp(ctx, id, 200)
 }
 
 pub fn delete(ctx: &Ctx, id: i64) -> ApiResult<Resp> {
@@ -586,7 +685,7 @@ pub fn stop(ctx: &Ctx, id: i64) -> ApiResult<Resp> {
         "UPDATE time_entries SET is_running = 0, timer_started_at = NULL, hours = ?1, ended_time = ?2, updated_at = ?3 WHERE id = ?4",
         rusqlite::params![hours.0, ended, ctx.now_s, id],
     )?;
-    Resp::ok(te_one(ctx, id)?)
+    te_resp(ctx, id, 200)
 }
 
 pub fn restart(ctx: &Ctx, id: i64) -> ApiResult<Resp> {
@@ -606,14 +705,14 @@ pub fn restart(ctx: &Ctx, id: i64) -> ApiResult<Resp> {
         )?;
         let new_id = ctx.conn.last_insert_rowid();
         stop_running_of(ctx, te.user_id, new_id)?;
-        return Resp::ok(te_one(ctx, new_id)?);
+        return te_resp(ctx, new_id, 200);
     }
     ctx.conn.execute(
         "UPDATE time_entries SET is_running = 1, timer_started_at = ?1, ended_time = NULL, updated_at = ?1 WHERE id = ?2",
         rusqlite::params![ctx.now_s, id],
     )?;
     stop_running_of(ctx, te.user_id, id)?;
-    Resp::ok(te_one(ctx, id)?)
+    te_resp(ctx, id, 200)
 }
 
 pub fn delete_external_reference(ctx: &Ctx, id: i64) -> ApiResult<Resp> {
@@ -679,7 +778,7 @@ pub fn list(ctx: &Ctx) -> ApiResult<Resp> {
         f.add("t.spent_date <= ?", d.to_string());
     }
     let twelve = clock_is_12h(ctx.conn)?;
-    super::list(
+    super::list_raw(
         ctx,
         ListSpec {
             key: "time_entries",
@@ -692,7 +791,7 @@ pub fn list(ctx: &Ctx) -> ApiResult<Resp> {
             cursor: false,
             default_per_page: 2000,
         },
-        |r| te_render(ctx, r, twelve),
+        |r, out| te_write(ctx, r, twelve, out),
     )
 }
 

@@ -398,6 +398,7 @@ pub fn project_assignments(ctx: &Ctx, user_id: i64, cursor: bool) -> ApiResult<R
     let mut f = Filter::default();
     f.add("a.user_id = ?", user_id);
     f.raw("a.is_active = 1");
+    f.raw("a.project_id IN (SELECT id FROM projects WHERE is_active = 1)");
     if let Some(t) = ctx.q_updated_since()? {
         f.add("a.updated_at >= ?", t);
     }
