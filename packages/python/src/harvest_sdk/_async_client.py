@@ -1,0 +1,723 @@
+"""The asyncio client: :class:`AsyncClient`, its resource namespaces (named as the Harvest docs name
+them) and the workflows Harvest makes multi-step.
+"""
+# The sync client, _client.py, is generated from this file by tools/unasync.py.  # async-only
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from decimal import Decimal
+from typing import Any, Callable, Dict, Generic, Iterator, List, Mapping, Optional, Sequence, Tuple, Type, TypeVar, Union, cast
+
+from . import _core
+from ._async_driver import AsyncSleep, drive
+from ._common import OAuthSettings, Tokens, UninvoicedPreview, client_options, params_of
+from ._core import Page
+from ._steps import Clock, wall_clock_ms
+from ._transport import DEFAULT_TIMEOUT, AsyncTransport, async_transport
+from .errors import InvalidInputError
+from .models import (
+    Accounts,
+    BillableRate,
+    Client as ClientModel,
+    Company,
+    Contact,
+    CostRate,
+    Estimate,
+    EstimateItemCategory,
+    EstimateMessage,
+    Expense,
+    ExpenseCategory,
+    ExpenseReportsResult,
+    Invoice,
+    InvoiceItemCategory,
+    InvoiceMessage,
+    InvoiceMessageSubjectAndBody,
+    InvoicePayment,
+    Project,
+    ProjectAssignment,
+    ProjectBudgetReportResult,
+    Role,
+    Task,
+    TaskAssignment,
+    Teammate,
+    TeammatesPatchResponse,
+    TimeEntry,
+    TimeReportsResult,
+    UninvoicedReportResult,
+    User,
+    UserAssignment,
+)
+
+M = TypeVar("M")
+T = TypeVar("T")
+
+
+class AsyncPages(Generic[M]):
+    """The pages of a list, fetched lazily one request at a time (``async for page in ...``).
+
+    ``position`` is where the walk stands, as JSON text: pass it as ``resume=`` to the same
+    ``list`` method to continue later, in this process or another one.
+    """
+
+    def __init__(self, client: AsyncClient, paginator: Any) -> None:
+        self._client = client
+        self._paginator = paginator
+        self._finished = False
+
+    @property
+    def position(self) -> str:
+        """The next page not yet handed out (JSON text, a few hundred bytes)."""
+        return cast(str, self._paginator.position())
+
+    def __aiter__(self) -> AsyncPages[M]:
+        return self
+
+    async def __anext__(self) -> Page[M]:
+        if self._finished:
+            raise StopAsyncIteration
+        page = await self._client._drive(self._paginator)
+        if page is None:
+            self._finished = True
+            raise StopAsyncIteration
+        return cast("Page[M]", page)
+
+
+class AsyncItems(Generic[M]):
+    """The items of a list across its pages, fetched lazily (``async for item in ...``).
+
+    ``pages()`` walks the same list page by page instead; ``position`` is the page after the one
+    being read, to pass as ``resume=`` later.
+    """
+
+    def __init__(self, client: AsyncClient, paginator: Any) -> None:
+        self._pages: AsyncPages[M] = AsyncPages(client, paginator)
+        self._current: Iterator[M] = iter(())
+        self._started = False
+
+    @property
+    def position(self) -> str:
+        """Where the walk stands: the next page not yet fetched (JSON text)."""
+        return self._pages.position
+
+    def pages(self) -> AsyncPages[M]:
+        """The same list, page by page (before any item was read)."""
+        if self._started:
+            raise InvalidInputError("pages() is for a list whose items were not read yet")
+        return self._pages
+
+    def __aiter__(self) -> AsyncItems[M]:
+        return self
+
+    async def __anext__(self) -> M:
+        self._started = True
+        while True:
+            for item in self._current:
+                return item
+            page = await self._pages.__anext__()
+            self._current = iter(page.items)
+
+    async def all(self) -> List[M]:
+        """Every item of every page, in a list."""
+        return [item async for item in self]
+
+
+class AsyncClient:
+    """A Harvest client for asyncio. Calls made concurrently (``asyncio.gather``) share its rate
+    limiter and OAuth tokens.
+
+    ``account_id``, ``access_token`` (a personal access token, or an OAuth access token with
+    ``oauth=``) and ``user_agent`` (your app's name and a contact: Harvest requires it).
+    ``base_url`` points at the sandbox in tests. ``transport``: an ``httpx.AsyncClient``, an
+    :class:`~harvest_sdk.AsyncTransport`, or a callable ``(method, url, headers, body) -> (status,
+    headers, body)``; by default httpx when installed, else urllib in a thread. ``retry`` and
+    ``rate_limits`` override the core's policies (``{"max_attempts": 3}``, ``{"enabled": False}``).
+    ``clock`` (epoch ms) and ``sleep`` are injectable for tests.
+    """
+
+    def __init__(
+        self,
+        account_id: Optional[int] = None,
+        access_token: str = "",
+        user_agent: str = "",
+        *,
+        base_url: Optional[str] = None,
+        id_base_url: Optional[str] = None,
+        transport: Any = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        retry: Optional[Mapping[str, int]] = None,
+        rate_limits: Optional[Mapping[str, Any]] = None,
+        oauth: Optional[OAuthSettings] = None,
+        tokens: Optional[Tokens] = None,
+        on_tokens_refreshed: Optional[Callable[[Tokens], None]] = None,
+        clock: Optional[Clock] = None,
+        sleep: Optional[AsyncSleep] = None,
+    ) -> None:
+        options = client_options(
+            account_id=account_id,
+            access_token=access_token,
+            user_agent=user_agent,
+            base_url=base_url,
+            id_base_url=id_base_url,
+            retry=retry,
+            rate_limits=rate_limits,
+            oauth=oauth,
+            tokens=tokens,
+        )
+        self._setup(_core.CoreClient(options), async_transport(transport, timeout), on_tokens_refreshed, clock, sleep)
+
+    @classmethod
+    def from_options(
+        cls,
+        options: Mapping[str, Any],
+        *,
+        transport: Any = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        on_tokens_refreshed: Optional[Callable[[Tokens], None]] = None,
+        clock: Optional[Clock] = None,
+        sleep: Optional[AsyncSleep] = None,
+    ) -> AsyncClient:
+        """A client from the core's ``ClientOptions`` as a dict (the conformance cases' ``config``)."""
+        client = cls.__new__(cls)
+        client._setup(_core.CoreClient(dict(options)), async_transport(transport, timeout), on_tokens_refreshed, clock, sleep)
+        return client
+
+    def _setup(
+        self,
+        core: Any,
+        transport: AsyncTransport,
+        on_tokens_refreshed: Optional[Callable[[Tokens], None]],
+        clock: Optional[Clock],
+        sleep: Optional[AsyncSleep],
+    ) -> None:
+        self._core = core
+        self._transport = transport
+        self._on_tokens_refreshed = on_tokens_refreshed
+        self._clock: Clock = clock or wall_clock_ms
+        self._sleep: AsyncSleep = sleep or asyncio.sleep
+        self.clients = Clients(self)
+        self.contacts = Contacts(self)
+        self.company = CompanyNamespace(self)
+        self.estimates = Estimates(self)
+        self.expenses = Expenses(self)
+        self.invoices = Invoices(self)
+        self.projects = Projects(self)
+        self.task_assignments = TaskAssignments(self)
+        self.user_assignments = UserAssignments(self)
+        self.reports = Reports(self)
+        self.roles = Roles(self)
+        self.tasks = Tasks(self)
+        self.time_entries = TimeEntries(self)
+        self.users = Users(self)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self._core.base_url!r}, account_id={self._core.account_id!r})"
+
+    async def __aenter__(self) -> AsyncClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Closes the transport if the client created it."""
+        await self._transport.aclose()
+
+    @property
+    def account_id(self) -> Optional[int]:
+        """The Harvest account id requests go to."""
+        return cast(Optional[int], self._core.account_id)
+
+    @account_id.setter
+    def account_id(self, value: int) -> None:
+        self._core.set_account_id(value)
+
+    @property
+    def tokens(self) -> Optional[Tokens]:
+        """The current OAuth tokens (``None`` with a personal access token)."""
+        current = self._core.tokens()
+        return Tokens(*current) if current is not None else None
+
+    def set_tokens(self, tokens: Tokens) -> None:
+        """Replaces the OAuth tokens (after the user signed in again)."""
+        self._core.set_tokens(tokens.access_token, tokens.refresh_token, tokens.expires_at_ms, tokens.scope)
+
+    async def _drive(self, machine: Any) -> Any:
+        try:
+            return await drive(machine, self._transport, self._clock, self._sleep)
+        finally:
+            for _kind, tokens in self._core.take_events():
+                if self._on_tokens_refreshed is not None:
+                    self._on_tokens_refreshed(Tokens(*tokens))
+
+    async def _one(self, kind: Type[T], operation_id: str, ids: Tuple[int, ...], params: Optional[Dict[str, Any]] = None) -> T:
+        return cast(T, await self._drive(self._core.call(operation_id, ids, params)))
+
+    async def _none(self, operation_id: str, ids: Tuple[int, ...]) -> None:
+        await self._drive(self._core.call(operation_id, ids))
+
+    def _items(self, kind: Type[M], operation_id: str, ids: Tuple[int, ...], filters: Dict[str, Any], resume: Optional[str]) -> AsyncItems[M]:
+        if resume is not None:
+            if filters:
+                raise InvalidInputError("resume= continues a saved walk with its own filters: pass no other filters")
+            return AsyncItems(self, self._core.resume(resume))
+        return AsyncItems(self, self._core.paginate(operation_id, ids, params_of(filters)))
+
+    async def request(self, operation_id: str, *path_ids: int, **params: Any) -> Any:
+        """Any operation by its OpenAPI ``operationId``, path ids in order, parameters as keywords:
+        the decoded :class:`~harvest_sdk.Model`, :class:`~harvest_sdk.Page` or delete body."""
+        return await self._drive(self._core.call(operation_id, path_ids, params_of(params)))
+
+    def paginate(self, operation_id: str, *path_ids: int, resume: Optional[str] = None, **filters: Any) -> AsyncItems[Any]:
+        """Any list operation by its ``operationId``, lazily across pages."""
+        return self._items(object, operation_id, path_ids, filters, resume)
+
+    # -- workflows -------------------------------------------------------------------------------
+
+    async def preview_uninvoiced(self, client_id: int, from_: date, to: date, project_ids: Sequence[int] = ()) -> UninvoicedPreview:
+        """What :meth:`invoice_from_tracked_time` would bill: the uninvoiced report for the client's
+        projects (all of them when ``project_ids`` is empty) between ``from_`` and ``to``."""
+        rows: List[UninvoicedReportResult] = []
+        async for row in self.reports.uninvoiced(from_=from_, to=to):
+            if row.client_id == client_id and (not project_ids or row.project_id in project_ids):
+                rows.append(row)
+
+        def total(values: Sequence[Optional[Decimal]]) -> Decimal:
+            return sum((v for v in values if v is not None), Decimal(0))
+
+        return UninvoicedPreview(
+            client_id=client_id,
+            from_=from_,
+            to=to,
+            projects=rows,
+            hours=total([r.uninvoiced_hours for r in rows]),
+            expenses=total([r.uninvoiced_expenses for r in rows]),
+            amount=total([r.uninvoiced_amount for r in rows]),
+            currency=next((r.currency for r in rows if r.currency), None),
+        )
+
+    async def invoice_from_tracked_time(self, client_id: int, from_: date, to: date, project_ids: Sequence[int] = (), **invoice: Any) -> Invoice:
+        """Creates a draft invoice whose lines Harvest imports from the tracked time of
+        ``project_ids`` between ``from_`` and ``to`` (one line per project); that time becomes
+        billed. Without ``project_ids``, the client's projects with uninvoiced hours are used, and
+        nothing is created if there are none. Other keywords (``subject``, ``payment_term``, ...)
+        go to the invoice."""
+        ids = list(project_ids)
+        if not ids:
+            ids = (await self.preview_uninvoiced(client_id, from_, to)).project_ids
+            if not ids:
+                raise InvalidInputError(f"client {client_id} has no uninvoiced hours between {from_} and {to}")
+        line_items_import = {"project_ids": ids, "time": {"summary_type": "project", "from": from_, "to": to}}
+        return await self.invoices.create(client_id=client_id, line_items_import=line_items_import, **invoice)
+
+    async def mark_invoice_sent(self, invoice_id: int) -> InvoiceMessage:
+        """Marks a draft invoice as sent without emailing anyone (a message with ``event_type``
+        ``send``; a message without it would email the client)."""
+        return await self.invoices.messages.create(invoice_id, event_type="send")
+
+    async def send_invoice(self, invoice_id: int, recipients: Sequence[Union[str, Mapping[str, str]]], **message: Any) -> InvoiceMessage:
+        """Emails the invoice (PDF attached) to ``recipients`` (emails, or ``{"name", "email"}``
+        dicts) with Harvest's default subject and body unless given; this also marks it sent."""
+        if not recipients:
+            raise InvalidInputError("an invoice is sent to at least one recipient")
+        people = [{"email": r} if isinstance(r, str) else dict(r) for r in recipients]
+        message.setdefault("attach_pdf", True)
+        return await self.invoices.messages.create(invoice_id, recipients=people, **message)
+
+    async def record_payment(self, invoice_id: int, amount: Decimal, paid_date: Optional[date] = None, **payment: Any) -> InvoicePayment:
+        """Records a payment on an invoice, without the thank-you email Harvest would otherwise send
+        when it settles the invoice (pass ``send_thank_you=True`` to send it)."""
+        if Decimal(amount) <= 0:
+            raise InvalidInputError(f"a payment amount must be positive, not {amount}")
+        payment.setdefault("send_thank_you", False)
+        if paid_date is not None:
+            payment["paid_date"] = paid_date
+        return await self.invoices.payments.create(invoice_id, amount=amount, **payment)
+
+    async def log_time(self, project_id: int, task_id: int, spent_date: date, hours: Decimal, **entry: Any) -> TimeEntry:
+        """Logs ``hours`` on a project's task for a day, as the token's user (``notes=``,
+        ``user_id=``, ``external_reference=`` as keywords)."""
+        if Decimal(hours) <= 0:
+            raise InvalidInputError(f"hours must be positive, not {hours}")
+        return await self.time_entries.create(project_id=project_id, task_id=task_id, spent_date=spent_date, hours=hours, **entry)
+
+    async def start_timer(self, project_id: int, task_id: int, spent_date: Optional[date] = None, **entry: Any) -> TimeEntry:
+        """Starts a timer on a project's task (today by default), as the token's user; Harvest
+        stops the user's other running timer."""
+        day = spent_date or date.today()
+        return await self.time_entries.create(project_id=project_id, task_id=task_id, spent_date=day, **entry)
+
+    async def stop_running_timer(self) -> Optional[TimeEntry]:
+        """Stops the token's user's running timer: the stopped entry, ``None`` if none was running."""
+        me = await self.users.me()
+        stopped: Optional[TimeEntry] = None
+        async for entry in self.time_entries.list(user_id=me.id, is_running=True):
+            entry = await self.time_entries.stop(entry.id)
+            stopped = stopped or entry
+        return stopped
+
+    async def accounts(self) -> Accounts:
+        """The user and the accounts the token reaches (on Harvest ID; no account id needed)."""
+        return await self._one(Accounts, "listAccounts", ())
+
+
+class _Namespace:
+    __slots__ = ("_client",)
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+
+class _Crud(_Namespace, Generic[M]):
+    """``list``, ``get``, ``create``, ``update``, ``delete`` of one resource."""
+
+    _kind: Type[M]
+    _list: str
+    _get: str
+    _create: str
+    _update: str
+    _delete: str
+
+    def list(self, *, resume: Optional[str] = None, **filters: Any) -> AsyncItems[M]:
+        """Lazily, across pages; filters as keywords (``from_`` for ``from``)."""
+        return self._client._items(self._kind, self._list, (), filters, resume)
+
+    async def get(self, id: int) -> M:
+        """One object by id."""
+        return await self._client._one(self._kind, self._get, (id,))
+
+    async def create(self, **fields: Any) -> M:
+        """Creates one; fields as keywords."""
+        return await self._client._one(self._kind, self._create, (), params_of(fields))
+
+    async def update(self, id: int, **fields: Any) -> M:
+        """Changes the fields given as keywords."""
+        return await self._client._one(self._kind, self._update, (id,), params_of(fields))
+
+    async def delete(self, id: int) -> None:
+        """Deletes one."""
+        await self._client._none(self._delete, (id,))
+
+
+class Clients(_Crud[ClientModel]):
+    """Clients: https://help.getharvest.com/api-v2/clients-api/clients/clients/"""
+
+    _kind, _list, _get, _create, _update, _delete = ClientModel, "listClients", "retrieveClient", "createClient", "updateClient", "deleteClient"
+
+
+class Contacts(_Crud[Contact]):
+    """Client contacts: https://help.getharvest.com/api-v2/clients-api/clients/contacts/"""
+
+    _kind, _list, _get, _create, _update, _delete = Contact, "listContacts", "retrieveContact", "createContact", "updateContact", "deleteContact"
+
+
+class CompanyNamespace(_Namespace):
+    """The company (account settings): https://help.getharvest.com/api-v2/company-api/company/company/"""
+
+    async def get(self) -> Company:
+        """The company of the account."""
+        return await self._client._one(Company, "retrieveCompany", ())
+
+    async def update(self, **fields: Any) -> Company:
+        """Changes the company's settings."""
+        return await self._client._one(Company, "updateCompany", (), params_of(fields))
+
+
+class EstimateItemCategories(_Crud[EstimateItemCategory]):
+    """Estimate item categories: https://help.getharvest.com/api-v2/estimates-api/estimates/estimate-item-categories/"""
+
+    _kind, _list, _get = EstimateItemCategory, "listEstimateItemCategories", "retrieveEstimateItemCategory"
+    _create, _update, _delete = "createEstimateItemCategory", "updateEstimateItemCategory", "deleteEstimateItemCategory"
+
+
+class EstimateMessages(_Namespace):
+    """Estimate messages: https://help.getharvest.com/api-v2/estimates-api/estimates/estimate-messages/"""
+
+    def list(self, estimate_id: int, *, resume: Optional[str] = None, **filters: Any) -> AsyncItems[EstimateMessage]:
+        """The messages of an estimate, lazily."""
+        return self._client._items(EstimateMessage, "listMessagesForEstimate", (estimate_id,), filters, resume)
+
+    async def create(self, estimate_id: int, **fields: Any) -> EstimateMessage:
+        """Sends an estimate or changes its state (``event_type``)."""
+        return await self._client._one(EstimateMessage, "createEstimateMessage", (estimate_id,), params_of(fields))
+
+    async def delete(self, estimate_id: int, message_id: int) -> None:
+        """Deletes a message."""
+        await self._client._none("deleteEstimateMessage", (estimate_id, message_id))
+
+
+class Estimates(_Crud[Estimate]):
+    """Estimates: https://help.getharvest.com/api-v2/estimates-api/estimates/estimates/"""
+
+    _kind, _list, _get, _create, _update, _delete = Estimate, "listEstimates", "retrieveEstimate", "createEstimate", "updateEstimate", "deleteEstimate"
+
+    def __init__(self, client: AsyncClient) -> None:
+        super().__init__(client)
+        self.messages = EstimateMessages(client)
+        self.item_categories = EstimateItemCategories(client)
+
+
+class ExpenseCategories(_Crud[ExpenseCategory]):
+    """Expense categories: https://help.getharvest.com/api-v2/expenses-api/expenses/expense-categories/"""
+
+    _kind, _list, _get = ExpenseCategory, "listExpenseCategories", "retrieveExpenseCategory"
+    _create, _update, _delete = "createExpenseCategory", "updateExpenseCategory", "deleteExpenseCategory"
+
+
+class Expenses(_Crud[Expense]):
+    """Expenses: https://help.getharvest.com/api-v2/expenses-api/expenses/expenses/"""
+
+    _kind, _list, _get, _create, _update, _delete = Expense, "listExpenses", "retrieveExpense", "createExpense", "updateExpense", "deleteExpense"
+
+    def __init__(self, client: AsyncClient) -> None:
+        super().__init__(client)
+        self.categories = ExpenseCategories(client)
+
+
+class InvoiceItemCategories(_Crud[InvoiceItemCategory]):
+    """Invoice item categories: https://help.getharvest.com/api-v2/invoices-api/invoices/invoice-item-categories/"""
+
+    _kind, _list, _get = InvoiceItemCategory, "listInvoiceItemCategories", "retrieveInvoiceItemCategory"
+    _create, _update, _delete = "createInvoiceItemCategory", "updateInvoiceItemCategory", "deleteInvoiceItemCategory"
+
+
+class InvoiceMessages(_Namespace):
+    """Invoice messages: https://help.getharvest.com/api-v2/invoices-api/invoices/invoice-messages/"""
+
+    def list(self, invoice_id: int, *, resume: Optional[str] = None, **filters: Any) -> AsyncItems[InvoiceMessage]:
+        """The messages of an invoice, lazily."""
+        return self._client._items(InvoiceMessage, "listMessagesForInvoice", (invoice_id,), filters, resume)
+
+    async def create(self, invoice_id: int, **fields: Any) -> InvoiceMessage:
+        """Emails an invoice, or with ``event_type`` changes its state without an email."""
+        return await self._client._one(InvoiceMessage, "createInvoiceMessage", (invoice_id,), params_of(fields))
+
+    async def template(self, invoice_id: int, **params: Any) -> InvoiceMessageSubjectAndBody:
+        """The subject and body Harvest would use for a message (``thank_you=True``, ``reminder=True``)."""
+        operation = "retrieveInvoiceMessageSubjectAndBodyForSpecificInvoice"
+        return await self._client._one(InvoiceMessageSubjectAndBody, operation, (invoice_id,), params_of(params))
+
+    async def delete(self, invoice_id: int, message_id: int) -> None:
+        """Deletes a message."""
+        await self._client._none("deleteInvoiceMessage", (invoice_id, message_id))
+
+
+class InvoicePayments(_Namespace):
+    """Invoice payments: https://help.getharvest.com/api-v2/invoices-api/invoices/invoice-payments/"""
+
+    def list(self, invoice_id: int, *, resume: Optional[str] = None, **filters: Any) -> AsyncItems[InvoicePayment]:
+        """The payments of an invoice, lazily."""
+        return self._client._items(InvoicePayment, "listPaymentsForInvoice", (invoice_id,), filters, resume)
+
+    async def create(self, invoice_id: int, **fields: Any) -> InvoicePayment:
+        """Records a payment (``amount``, ``paid_date``, ``notes``, ``send_thank_you``)."""
+        return await self._client._one(InvoicePayment, "createInvoicePayment", (invoice_id,), params_of(fields))
+
+    async def delete(self, invoice_id: int, payment_id: int) -> None:
+        """Deletes a payment."""
+        await self._client._none("deleteInvoicePayment", (invoice_id, payment_id))
+
+
+class Invoices(_Crud[Invoice]):
+    """Invoices: https://help.getharvest.com/api-v2/invoices-api/invoices/invoices/"""
+
+    _kind, _list, _get, _create, _update, _delete = Invoice, "listInvoices", "retrieveInvoice", "createInvoice", "updateInvoice", "deleteInvoice"
+
+    def __init__(self, client: AsyncClient) -> None:
+        super().__init__(client)
+        self.messages = InvoiceMessages(client)
+        self.payments = InvoicePayments(client)
+        self.item_categories = InvoiceItemCategories(client)
+
+
+class Projects(_Crud[Project]):
+    """Projects: https://help.getharvest.com/api-v2/projects-api/projects/projects/"""
+
+    _kind, _list, _get, _create, _update, _delete = Project, "listProjects", "retrieveProject", "createProject", "updateProject", "deleteProject"
+
+
+class _Assignments(_Namespace, Generic[M]):
+    """Assignments to projects: of every project (``list``), or of one (``list_for_project``)."""
+
+    _kind: Type[M]
+    _name: str
+
+    def list(self, *, resume: Optional[str] = None, **filters: Any) -> AsyncItems[M]:
+        """The assignments of every active project, lazily."""
+        return self._client._items(self._kind, f"list{self._name}s", (), filters, resume)
+
+    def list_for_project(self, project_id: int, *, resume: Optional[str] = None, **filters: Any) -> AsyncItems[M]:
+        """The assignments of one project, lazily."""
+        return self._client._items(self._kind, f"list{self._name}sForSpecificProject", (project_id,), filters, resume)
+
+    async def get(self, project_id: int, assignment_id: int) -> M:
+        """One assignment."""
+        return await self._client._one(self._kind, f"retrieve{self._name}", (project_id, assignment_id))
+
+    async def create(self, project_id: int, **fields: Any) -> M:
+        """Assigns to a project."""
+        return await self._client._one(self._kind, f"create{self._name}", (project_id,), params_of(fields))
+
+    async def update(self, project_id: int, assignment_id: int, **fields: Any) -> M:
+        """Changes an assignment."""
+        return await self._client._one(self._kind, f"update{self._name}", (project_id, assignment_id), params_of(fields))
+
+    async def delete(self, project_id: int, assignment_id: int) -> None:
+        """Removes an assignment."""
+        await self._client._none(f"delete{self._name}", (project_id, assignment_id))
+
+
+class TaskAssignments(_Assignments[TaskAssignment]):
+    """Task assignments: https://help.getharvest.com/api-v2/projects-api/projects/task-assignments/"""
+
+    _kind, _name = TaskAssignment, "TaskAssignment"
+
+
+class UserAssignments(_Assignments[UserAssignment]):
+    """User assignments: https://help.getharvest.com/api-v2/projects-api/projects/user-assignments/"""
+
+    _kind, _name = UserAssignment, "UserAssignment"
+
+
+class Reports(_Namespace):
+    """Reports: https://help.getharvest.com/api-v2/reports-api/reports/ (``from_`` and ``to`` as
+    dates; Harvest allows 100 report requests per 15 minutes, which the client respects)."""
+
+    def uninvoiced(self, *, resume: Optional[str] = None, **filters: Any) -> AsyncItems[UninvoicedReportResult]:
+        """Uninvoiced time and expenses per project."""
+        return self._client._items(UninvoicedReportResult, "uninvoicedReport", (), filters, resume)
+
+    def project_budget(self, *, resume: Optional[str] = None, **filters: Any) -> AsyncItems[ProjectBudgetReportResult]:
+        """Budget spent and remaining per project."""
+        return self._client._items(ProjectBudgetReportResult, "projectBudgetReport", (), filters, resume)
+
+    def time_by_client(self, *, resume: Optional[str] = None, **filters: Any) -> AsyncItems[TimeReportsResult]:
+        """Tracked time per client."""
+        return self._client._items(TimeReportsResult, "clientsTimeReport", (), filters, resume)
+
+    def time_by_project(self, *, resume: Optional[str] = None, **filters: Any) -> AsyncItems[TimeReportsResult]:
+        """Tracked time per project."""
+        return self._client._items(TimeReportsResult, "projectsTimeReport", (), filters, resume)
+
+    def time_by_task(self, *, resume: Optional[str] = None, **filters: Any) -> AsyncItems[TimeReportsResult]:
+        """Tracked time per task."""
+        return self._client._items(TimeReportsResult, "tasksReport", (), filters, resume)
+
+    def time_by_team(self, *, resume: Optional[str] = None, **filters: Any) -> AsyncItems[TimeReportsResult]:
+        """Tracked time per user."""
+        return self._client._items(TimeReportsResult, "teamTimeReport", (), filters, resume)
+
+    def expenses_by_category(self, *, resume: Optional[str] = None, **filters: Any) -> AsyncItems[ExpenseReportsResult]:
+        """Expenses per category."""
+        return self._client._items(ExpenseReportsResult, "expenseCategoriesReport", (), filters, resume)
+
+    def expenses_by_client(self, *, resume: Optional[str] = None, **filters: Any) -> AsyncItems[ExpenseReportsResult]:
+        """Expenses per client."""
+        return self._client._items(ExpenseReportsResult, "clientsExpensesReport", (), filters, resume)
+
+    def expenses_by_project(self, *, resume: Optional[str] = None, **filters: Any) -> AsyncItems[ExpenseReportsResult]:
+        """Expenses per project."""
+        return self._client._items(ExpenseReportsResult, "projectsExpensesReport", (), filters, resume)
+
+    def expenses_by_team(self, *, resume: Optional[str] = None, **filters: Any) -> AsyncItems[ExpenseReportsResult]:
+        """Expenses per user."""
+        return self._client._items(ExpenseReportsResult, "teamExpensesReport", (), filters, resume)
+
+
+class Roles(_Crud[Role]):
+    """Roles: https://help.getharvest.com/api-v2/roles-api/roles/roles/"""
+
+    _kind, _list, _get, _create, _update, _delete = Role, "listRoles", "retrieveRole", "createRole", "updateRole", "deleteRole"
+
+
+class Tasks(_Crud[Task]):
+    """Tasks: https://help.getharvest.com/api-v2/tasks-api/tasks/tasks/"""
+
+    _kind, _list, _get, _create, _update, _delete = Task, "listTasks", "retrieveTask", "createTask", "updateTask", "deleteTask"
+
+
+class TimeEntries(_Crud[TimeEntry]):
+    """Time entries: https://help.getharvest.com/api-v2/timesheets-api/timesheets/time-entries/
+
+    A ``create`` with an ``external_reference`` whose answer was lost is looked up instead of
+    being repeated, so it is never created twice."""
+
+    _kind, _list, _get = TimeEntry, "listTimeEntries", "retrieveTimeEntry"
+    _create, _update, _delete = "createTimeEntry", "updateTimeEntry", "deleteTimeEntry"
+
+    async def stop(self, id: int) -> TimeEntry:
+        """Stops a running timer."""
+        return await self._client._one(TimeEntry, "stopRunningTimeEntry", (id,))
+
+    async def restart(self, id: int) -> TimeEntry:
+        """Restarts a stopped timer."""
+        return await self._client._one(TimeEntry, "restartStoppedTimeEntry", (id,))
+
+    async def delete_external_reference(self, id: int) -> None:
+        """Removes an entry's external reference."""
+        await self._client._none("deleteTimeEntryExternalReference", (id,))
+
+
+class BillableRates(_Namespace):
+    """Billable rates of a user: https://help.getharvest.com/api-v2/users-api/users/billable-rates/"""
+
+    def list(self, user_id: int, *, resume: Optional[str] = None, **filters: Any) -> AsyncItems[BillableRate]:
+        """A user's billable rates, lazily."""
+        return self._client._items(BillableRate, "listBillableRatesForSpecificUser", (user_id,), filters, resume)
+
+    async def get(self, user_id: int, rate_id: int) -> BillableRate:
+        """One billable rate."""
+        return await self._client._one(BillableRate, "retrieveBillableRate", (user_id, rate_id))
+
+    async def create(self, user_id: int, **fields: Any) -> BillableRate:
+        """Adds a billable rate (``amount``, ``start_date``)."""
+        return await self._client._one(BillableRate, "createBillableRate", (user_id,), params_of(fields))
+
+
+class CostRates(_Namespace):
+    """Cost rates of a user: https://help.getharvest.com/api-v2/users-api/users/cost-rates/"""
+
+    def list(self, user_id: int, *, resume: Optional[str] = None, **filters: Any) -> AsyncItems[CostRate]:
+        """A user's cost rates, lazily."""
+        return self._client._items(CostRate, "listCostRatesForSpecificUser", (user_id,), filters, resume)
+
+    async def get(self, user_id: int, rate_id: int) -> CostRate:
+        """One cost rate."""
+        return await self._client._one(CostRate, "retrieveCostRate", (user_id, rate_id))
+
+    async def create(self, user_id: int, **fields: Any) -> CostRate:
+        """Adds a cost rate (``amount``, ``start_date``)."""
+        return await self._client._one(CostRate, "createCostRate", (user_id,), params_of(fields))
+
+
+class Users(_Crud[User]):
+    """Users: https://help.getharvest.com/api-v2/users-api/users/users/"""
+
+    _kind, _list, _get, _create, _update, _delete = User, "listUsers", "retrieveUser", "createUser", "updateUser", "deleteUser"
+
+    def __init__(self, client: AsyncClient) -> None:
+        super().__init__(client)
+        self.billable_rates = BillableRates(client)
+        self.cost_rates = CostRates(client)
+
+    async def me(self) -> User:
+        """The user the token belongs to."""
+        return await self._client._one(User, "retrieveTheCurrentlyAuthenticatedUser", ())
+
+    def my_project_assignments(self, *, resume: Optional[str] = None, **filters: Any) -> AsyncItems[ProjectAssignment]:
+        """The token's user's active project assignments, lazily."""
+        operation = "listActiveProjectAssignmentsForTheCurrentlyAuthenticatedUser"
+        return self._client._items(ProjectAssignment, operation, (), filters, resume)
+
+    def project_assignments(self, user_id: int, *, resume: Optional[str] = None, **filters: Any) -> AsyncItems[ProjectAssignment]:
+        """A user's active project assignments, lazily."""
+        return self._client._items(ProjectAssignment, "listActiveProjectAssignments", (user_id,), filters, resume)
+
+    def teammates(self, user_id: int, *, resume: Optional[str] = None, **filters: Any) -> AsyncItems[Teammate]:
+        """The teammates a manager is assigned, lazily."""
+        return self._client._items(Teammate, "listAssignedTeammatesForSpecificUser", (user_id,), filters, resume)
+
+    async def update_teammates(self, user_id: int, **fields: Any) -> TeammatesPatchResponse:
+        """Replaces a manager's teammates (``teammate_ids``)."""
+        return await self._client._one(TeammatesPatchResponse, "updateUserAssignedTeammates", (user_id,), params_of(fields))
