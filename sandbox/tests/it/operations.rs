@@ -30,7 +30,6 @@ async fn every_openapi_operation_answers() {
     let t = start().await;
     let s = rand_suffix();
     let member = t.member_id().await;
-    let admin = t.admin_id().await;
     let (c, p, task) = t.fixture(100.0).await;
     let task2 = t.ok("POST", "/v2/tasks", json!({"name": format!("Second {s}")})).await["id"].clone();
     // a default task's assignment: it has no time entries, so it can be deleted
@@ -120,6 +119,5 @@ async fn every_openapi_operation_answers() {
         }
     }
     assert!(failures.is_empty(), "failing operations:\n{}", failures.join("\n"));
-    let _ = admin;
     t.sb.shutdown().await;
 }
