@@ -13,7 +13,7 @@ export CARGO_TERM_COLOR ?= never
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-setup: setup-rust setup-python ## Install what is missing (idempotent, quiet when all is there)
+setup: setup-rust setup-python setup-npm ## Install what is missing (idempotent, quiet when all is there)
 
 setup-rust:
 	@command -v $(CARGO) >/dev/null || { echo "cargo is missing: install Rust from https://rustup.rs" >&2; exit 1; }
@@ -21,7 +21,7 @@ setup-rust:
 build: setup ## Build every crate (debug)
 	$(CARGO) build --workspace --all-targets
 
-test: setup test-rust test-python ## Run every test suite (what CI runs)
+test: setup test-rust test-python test-npm ## Run every test suite (what CI runs)
 
 test-rust: ## Rust: core (unit, conformance, examples, properties), sandbox, client, CLI
 	$(CARGO) test --workspace
@@ -30,7 +30,7 @@ demo: setup ## Walk the mission end to end against the embedded sandbox
 	$(CARGO) build -q -p harvest-sandbox
 	scripts/demo.sh
 
-bench: setup bench-core bench-sandbox bench-python ## Run the benchmarks (figures as ratios to a same-run baseline)
+bench: setup bench-core bench-sandbox bench-python bench-npm ## Run the benchmarks (figures as ratios to a same-run baseline)
 
 bench-core: ## Core: typed decode vs serde_json::Value; state machine overhead
 	$(CARGO) bench -p harvest-core
@@ -40,4 +40,6 @@ bench-sandbox: ## Sandbox: requests per second and p99 on loopback
 
 clean: ## Remove build outputs
 	$(CARGO) clean
+
+include packages/npm/npm.mk
 include packages/python/python.mk
