@@ -3,8 +3,8 @@
     oauth = OAuth(client_id, client_secret, "MyApp (me@example.com)", redirect_uri=...)
     state = new_state()
     url = oauth.authorize_url(state)                 # 1. send the user there
-    code = code_from_redirect(redirect_url, state)   # 2. Harvest redirects back with code + state
-    tokens = oauth.exchange_code(code)               # 3. trade the code for tokens; persist them
+    tokens = oauth.exchange_redirect(redirect_url, state)  # 2. Harvest redirects back: check the
+                                                     #    state, trade the code for tokens; persist them
     client = oauth.client(tokens, on_tokens_refreshed=save)   # refreshes by itself, calls save
 
 Browser apps use the implicit flow: ``authorize_url(state, response_type="token")`` and
@@ -14,7 +14,9 @@ Browser apps use the implicit flow: ``authorize_url(state, response_type="token"
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 from typing import Any, Callable, Optional
+from urllib.parse import parse_qsl, urlsplit
 
 from . import _core
 from ._async_client import AsyncClient
@@ -39,6 +41,12 @@ def token_from_redirect(url: str, state: str) -> Tokens:
     """The access token in the redirect of the browser implicit flow (fragment or query), after
     checking ``state``. There is no refresh token in this flow."""
     return Tokens(*_core.oauth_token_from_redirect(url, state, wall_clock_ms()))
+
+
+def _scope_of(url: str) -> Optional[str]:
+    parts = urlsplit(url)
+    found = [v for k, v in parse_qsl(parts.query) + parse_qsl(parts.fragment) if k == "scope"]
+    return found[0] if found else None
 
 
 def _no_answer(failure: Failure) -> Exception:
@@ -81,35 +89,46 @@ class OAuth:
         action = _core.oauth_code_exchange_request(self.user_agent, s.client_id, s.client_secret, code, s.redirect_uri, self.id_base_url)
         return Request(*action[1:])
 
-    def _tokens(self, answer: Any) -> Tokens:
+    def _tokens(self, answer: Any, scope: Optional[str]) -> Tokens:
         if isinstance(answer, Failure):
             raise _no_answer(answer)
-        return Tokens(*_core.oauth_parse_token_response(answer.status, answer.headers, answer.body, wall_clock_ms()))
+        tokens = Tokens(*_core.oauth_parse_token_response(answer.status, answer.headers, answer.body, wall_clock_ms()))
+        return tokens if tokens.scope or not scope else replace(tokens, scope=scope)
 
-    def exchange_code(self, code: str) -> Tokens:
-        """Trades an authorization code for tokens (codes are single-use: not retried)."""
+    def exchange_code(self, code: str, scope: Optional[str] = None) -> Tokens:
+        """Trades an authorization code for tokens (codes are single-use: not retried). Harvest's
+        token answer has no scope; pass the redirect's ``scope`` to keep the account ids."""
         transport = sync_transport(self._transport, self._timeout)
         try:
-            return self._tokens(transport.send(self._exchange_request(code)))
+            return self._tokens(transport.send(self._exchange_request(code)), scope)
         finally:
             if self._transport is None:
                 transport.close()
 
-    async def exchange_code_async(self, code: str) -> Tokens:
+    async def exchange_code_async(self, code: str, scope: Optional[str] = None) -> Tokens:
         """:meth:`exchange_code` for asyncio."""
         transport = async_transport(self._transport, self._timeout)
         try:
-            return self._tokens(await transport.send(self._exchange_request(code)))
+            return self._tokens(await transport.send(self._exchange_request(code)), scope)
         finally:
             if self._transport is None:
                 await transport.aclose()
+
+    def exchange_redirect(self, url: str, state: str) -> Tokens:
+        """The redirect URL Harvest ID sent the user back to: checks ``state``, trades the code for
+        tokens and keeps the granted scope (so the client knows the account ids)."""
+        return self.exchange_code(code_from_redirect(url, state), _scope_of(url))
+
+    async def exchange_redirect_async(self, url: str, state: str) -> Tokens:
+        """:meth:`exchange_redirect` for asyncio."""
+        return await self.exchange_code_async(code_from_redirect(url, state), _scope_of(url))
 
     def _account(self, tokens: Tokens, account_id: Optional[int]) -> int:
         if account_id is not None:
             return account_id
         ids = tokens.account_ids
         if not ids:
-            raise InvalidInputError("no account id given and none in the tokens' scope")
+            raise InvalidInputError("no account id given and none in the tokens' scope: pass account_id (see Client.accounts())")
         return ids[0]
 
     def client(self, tokens: Tokens, account_id: Optional[int] = None, *, on_tokens_refreshed: Optional[Callable[[Tokens], None]] = None, **options: Any) -> Client:
