@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Awaitable, Callable, Optional
 
-from ._steps import Answer, Clock, steps
+from ._steps import Answer, Clock, Request, steps
 from ._transport import AsyncTransport
 
 AsyncSleep = Callable[[float], Awaitable[Any]]
@@ -27,11 +27,11 @@ async def drive(machine: Any, transport: AsyncTransport, clock: Clock, sleep: As
         except StopIteration as done:
             return done.value
         try:
-            if type(effect) is int:
+            if isinstance(effect, Request):
+                answer = await transport.send(effect)
+            else:
                 answer = None
                 await sleep(max(0, effect - clock()) / 1000)
-            else:
-                answer = await transport.send(effect)
         except BaseException:
             cancel = getattr(machine, "cancel", None)
             if cancel is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from ._steps import Answer, Clock, steps
+from ._steps import Answer, Clock, Request, steps
 from ._transport import Transport
 
 Sleep = Callable[[float], Any]
@@ -27,11 +27,11 @@ def drive(machine: Any, transport: Transport, clock: Clock, sleep: Sleep) -> Any
         except StopIteration as done:
             return done.value
         try:
-            if type(effect) is int:
+            if isinstance(effect, Request):
+                answer = transport.send(effect)
+            else:
                 answer = None
                 sleep(max(0, effect - clock()) / 1000)
-            else:
-                answer = transport.send(effect)
         except BaseException:
             cancel = getattr(machine, "cancel", None)
             if cancel is not None:
