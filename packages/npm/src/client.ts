@@ -385,9 +385,10 @@ export class HarvestClient {
 
   /** Lists any list operation, lazily, page by page. */
   list<T = unknown>(operationId: string, pathIds: number[] = [], params: Params = {}, options: CallOptions = {}): ItemList<T> {
-    pathIds.forEach((id, i) => checkId(id, `path id ${i + 1} of ${operationId}`));
-    const wire = toWire(params) as object;
-    return new ItemList<T>(this, (engine) => engine.paginate(operationId, pathIds, wire), options);
+    return new ItemList<T>(this, (engine) => {
+      pathIds.forEach((id, i) => checkId(id, `path id ${i + 1} of ${operationId}`));
+      return engine.paginate(operationId, pathIds, toWire(params) as object);
+    }, options);
   }
 
   /** Resumes any list from a saved position. */
