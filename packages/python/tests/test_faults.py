@@ -159,11 +159,12 @@ def limited_sandbox() -> Any:
 
 
 def test_the_proactive_limiter_never_meets_a_429(limited_sandbox: Sandbox) -> None:
-    client = limited_sandbox.client(rate_limits={"general": {"requests": 10, "window_ms": 1000}})
+    # A tenth of a second of margin over the server's window absorbs loopback jitter.
+    client = limited_sandbox.client(rate_limits={"general": {"requests": 10, "window_ms": 1100}})
     started = time.monotonic()
     for _ in range(25):
         client.company.get()
-    assert time.monotonic() - started >= 1.9
+    assert time.monotonic() - started >= 2.1
     assert limited_sandbox.stats()["rate_limited"] == 0
 
 
