@@ -44,6 +44,8 @@ mod workflows;
 
 pub use client::{Client, ClientBuilder, TokenSink};
 pub use stream::{Item, Items, Pages};
+#[cfg(not(target_arch = "wasm32"))]
+pub use transport::install_crypto_provider;
 pub use transport::{BoxFuture, MaybeSend, MaybeSync, ReqwestTransport, Transport, TransportError, DEFAULT_TIMEOUT};
 pub use workflows::UninvoicedPreview;
 

@@ -1,8 +1,8 @@
 //! OAuth2 with Harvest ID, the authorization-code flow:
 //!
 //! 1. [`OAuth::authorize_url`] with a fresh [`new_state`]: send the user there;
-//! 2. the redirect carries `code` and `state`: [`harvest_core::oauth::code_from_redirect`] checks
-//!    the state and extracts the code; [`OAuth::exchange_code`] trades it for [`Tokens`];
+//! 2. the redirect carries `code`, `state` and `scope`: [`OAuth::exchange_redirect`] checks the
+//!    state and trades the code for [`Tokens`] (or [`OAuth::exchange_code`] with a bare code);
 //! 3. [`OAuth::client`] builds a client that refreshes the tokens itself; pass
 //!    [`crate::ClientBuilder::on_tokens_refreshed`] to persist the new ones.
 
@@ -78,6 +78,18 @@ impl OAuth {
             Error::new(code, format!("the token exchange got no answer: {}", harvest_core::redact::url(&failure.message)))
         })?;
         core_oauth::parse_token_response(&response, now_ms(), None)
+    }
+
+    /// Checks the redirect's `state`, then trades its code for tokens. Harvest names the granted
+    /// accounts in the redirect's `scope`, not in the token answer; it is kept in the tokens.
+    pub async fn exchange_redirect(&self, redirect_url: &str, expected_state: &str) -> Result<Tokens> {
+        let code = code_from_redirect(redirect_url, expected_state)?;
+        let mut tokens = self.exchange_code(&code).await?;
+        if tokens.scope.is_none() {
+            let query = redirect_url.split_once('?').map(|(_, q)| q.split('#').next().unwrap_or(q)).unwrap_or("");
+            tokens.scope = harvest_core::query::parse(query).into_iter().find(|(k, _)| k == "scope").map(|(_, v)| v);
+        }
+        Ok(tokens)
     }
 
     /// A client builder signed in with these tokens, refreshing them as needed. Without an

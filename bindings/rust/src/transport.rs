@@ -91,9 +91,7 @@ impl ReqwestTransport {
     pub fn with_timeout(timeout: Duration) -> Result<Self, harvest_core::Error> {
         #[cfg(not(target_arch = "wasm32"))]
         let builder = {
-            // reqwest is built without a bundled crypto provider; use ring unless the
-            // application installed another one.
-            let _ = rustls::crypto::ring::default_provider().install_default();
+            install_crypto_provider();
             reqwest::Client::builder().timeout(timeout).connect_timeout(timeout.min(Duration::from_secs(15)))
         };
         #[cfg(target_arch = "wasm32")]
@@ -107,7 +105,8 @@ impl ReqwestTransport {
         Ok(Self { client })
     }
 
-    /// Wraps a `reqwest::Client` you configured (proxy, root certificates, timeouts).
+    /// Wraps a `reqwest::Client` you configured (proxy, root certificates, timeouts); build it
+    /// after [`install_crypto_provider`].
     pub fn from_client(client: reqwest::Client) -> Self {
         Self { client }
     }
@@ -146,6 +145,14 @@ impl Transport for ReqwestTransport {
     fn send(&self, request: Request) -> BoxFuture<'_, Result<Response, TransportError>> {
         Box::pin(self.send_request(request))
     }
+}
+
+/// reqwest is built without a bundled TLS crypto provider (to avoid compiling aws-lc): this
+/// installs rustls' `ring` provider as the process default unless the application installed
+/// one. Call it before building your own `reqwest::Client`; the SDK calls it itself.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn install_crypto_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
 fn failure(error: reqwest::Error) -> TransportError {

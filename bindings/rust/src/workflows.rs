@@ -26,8 +26,11 @@ pub struct UninvoicedPreview {
     pub hours: Decimal,
     /// Uninvoiced expenses.
     pub expenses: Decimal,
-    /// The uninvoiced amount (hours at their rates, plus expenses).
+    /// The uninvoiced amount: hours at their rates, plus expenses.
     pub amount: Decimal,
+    /// The part of `amount` for hours: what [`Client::invoice_from_tracked_time`] bills
+    /// (before tax and discount).
+    pub time_amount: Decimal,
     /// The currency, when the report says.
     pub currency: Option<String>,
 }
@@ -65,6 +68,7 @@ impl Client {
             hours: sum(|p| p.uninvoiced_hours),
             expenses: sum(|p| p.uninvoiced_expenses),
             amount: sum(|p| p.uninvoiced_amount),
+            time_amount: sum(|p| p.uninvoiced_amount) - sum(|p| p.uninvoiced_expenses),
             currency: projects.iter().find_map(|p| p.currency.clone()),
             projects,
         })
