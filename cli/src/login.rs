@@ -140,8 +140,8 @@ async fn login_oauth(global: &Global, args: LoginArgs) -> Result<()> {
     if !args.no_browser {
         open_browser(&url);
     }
-    let code = receive_code(&listener, &state).await?;
-    let tokens = flow.exchange_code(&code).await?;
+    let redirect = receive_redirect(&listener, &state).await?;
+    let tokens = flow.exchange_redirect(&redirect, &state).await?;
     let account_id = match global.account_id.or_else(|| tokens.account_ids().first().copied()) {
         Some(id) => id,
         None => return Err(Error::invalid_input("the authorization granted no Harvest account: pass --account-id")),
@@ -177,8 +177,8 @@ fn open_browser(url: &str) {
     }
 }
 
-/// Waits for the browser's redirect to the local listener and returns the checked code.
-async fn receive_code(listener: &tokio::net::TcpListener, state: &str) -> Result<String> {
+/// Waits for the browser's redirect to the local listener and returns its URL (state checked).
+async fn receive_redirect(listener: &tokio::net::TcpListener, state: &str) -> Result<String> {
     loop {
         let (mut socket, _) = listener.accept().await.map_err(|e| Error::new(ErrorCode::Transport, format!("redirect listener: {e}")))?;
         let mut buffer = vec![0u8; 8192];
@@ -200,7 +200,8 @@ async fn receive_code(listener: &tokio::net::TcpListener, state: &str) -> Result
             let _ = socket.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").await;
             continue;
         }
-        let outcome = code_from_redirect(&format!("http://127.0.0.1{target}"), state);
+        let url = format!("http://127.0.0.1{target}");
+        let outcome = code_from_redirect(&url, state).map(|_| url);
         let body = match &outcome {
             Ok(_) => "harvest is signed in. You can close this window.",
             Err(_) => "harvest could not sign in. See the terminal.",
