@@ -23,12 +23,18 @@ pub fn target_dir() -> PathBuf {
     exe.parent().and_then(|deps| deps.parent()).expect("target/<profile>/deps").to_path_buf()
 }
 
-/// The sandbox binary, built with `cargo build -p harvest-sandbox` when missing.
+/// The sandbox binary of the same profile, built with `cargo build -p harvest-sandbox` when
+/// missing (`make test` and `make bench-rust` build it first).
 pub fn sandbox_binary() -> PathBuf {
-    let path = target_dir().join("harvest-sandbox");
+    let dir = target_dir();
+    let path = dir.join("harvest-sandbox");
     if !path.exists() {
+        let mut args = vec!["build", "-q", "-p", "harvest-sandbox"];
+        if dir.ends_with("release") {
+            args.push("--release");
+        }
         let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-            .args(["build", "-q", "-p", "harvest-sandbox"])
+            .args(args)
             .status()
             .expect("cargo runs");
         assert!(status.success(), "building harvest-sandbox failed");
