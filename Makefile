@@ -13,7 +13,7 @@ export CARGO_TERM_COLOR ?= never
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-setup: setup-rust setup-python setup-npm ## Install what is missing (idempotent, quiet when all is there)
+setup: setup-rust setup-python setup-npm setup-kotlin ## Install what is missing (idempotent, quiet when all is there)
 
 setup-rust:
 	@command -v $(CARGO) >/dev/null || { echo "cargo is missing: install Rust from https://rustup.rs" >&2; exit 1; }
@@ -21,7 +21,7 @@ setup-rust:
 build: setup ## Build every crate (debug)
 	$(CARGO) build --workspace --all-targets
 
-test: setup test-rust test-python test-npm ## Run every test suite (what CI runs)
+test: setup test-rust test-python test-npm test-kotlin test-swift ## Run every test suite (what CI runs)
 
 test-rust: ## Rust: core (unit, conformance, examples, properties), sandbox, client, CLI
 	$(CARGO) test --workspace
@@ -43,3 +43,5 @@ clean: ## Remove build outputs
 
 include packages/npm/npm.mk
 include packages/python/python.mk
+include packages/kotlin/kotlin.mk
+include packages/swift/swift.mk

@@ -245,16 +245,16 @@ fn swift_ty(ty: &Ty) -> String {
 
 fn swift_convert(ty: &Ty, e: &str) -> String {
     match ty {
-        Ty::Int => format!("{e}.int64"),
-        Ty::Bool => format!("{e}.bool"),
-        Ty::Text => format!("{e}.text"),
-        Ty::Decimal => format!("{e}.decimal"),
-        Ty::Date => format!("{e}.calendarDate"),
-        Ty::Timestamp => format!("{e}.timestamp"),
-        Ty::Json => format!("{e}.json"),
-        Ty::Model(name) => format!("{}({e}.model)", swift_type(name)),
-        Ty::Enum(name) => format!("{name}({e}.text)"),
-        Ty::List(inner) => format!("{e}.list.map {{ {} }}", swift_convert(inner, "$0")),
+        Ty::Int => format!("{e}.asInt64"),
+        Ty::Bool => format!("{e}.asBool"),
+        Ty::Text => format!("{e}.asText"),
+        Ty::Decimal => format!("{e}.asDecimal"),
+        Ty::Date => format!("{e}.asDate"),
+        Ty::Timestamp => format!("{e}.asTimestamp"),
+        Ty::Json => format!("{e}.asJSON"),
+        Ty::Model(name) => format!("{}({e}.asModel)", swift_type(name)),
+        Ty::Enum(name) => format!("{name}({e}.asText)"),
+        Ty::List(inner) => format!("{e}.asList.map {{ {} }}", swift_convert(inner, "$0")),
         Ty::Option(inner) => format!("{e}.orNil.map {{ {} }}", swift_convert(inner, "$0")),
     }
 }
@@ -264,13 +264,15 @@ pub fn swift() -> String {
     let enums = schema::enums();
     let mut out = String::new();
     let _ = writeln!(out, "// {HEADER}\n");
-    let _ = writeln!(out, "import Foundation\n");
+    let _ = writeln!(out, "import Foundation\nimport HarvestFFI\n");
     let _ = writeln!(out, "/// A typed Harvest model: fields as the Rust model declares them, unknown fields kept in `extra` (name to JSON text).");
     let _ = writeln!(out, "public protocol HarvestModel: Sendable {{\n    var extra: [String: String] {{ get }}\n}}\n");
+    let _ = writeln!(out, "/// A Harvest string enum: `value` is the text Harvest sends.");
+    let _ = writeln!(out, "public protocol HarvestEnum: Sendable {{\n    var value: String {{ get }}\n}}\n");
     for e in &enums {
         let name = e.name;
         let _ = writeln!(out, "/// Harvest's `{name}` values; a value this SDK does not know is `.unknown`, keeping its text.");
-        let _ = writeln!(out, "public enum {name}: Hashable, Sendable, CustomStringConvertible {{");
+        let _ = writeln!(out, "public enum {name}: HarvestEnum, Hashable, CustomStringConvertible {{");
         for v in e.values {
             let _ = writeln!(out, "    case {}", ident(&case_name(v, false), SWIFT_KEYWORDS));
         }
