@@ -8,7 +8,7 @@ CARGO  ?= cargo
 export CARGO_BUILD_JOBS := $(JOBS)
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: help setup setup-rust build test test-rust demo bench bench-core bench-sandbox clean
+.PHONY: help setup setup-rust build test test-rust demo bench bench-core bench-rust bench-sandbox clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -24,16 +24,21 @@ build: setup ## Build every crate (debug)
 test: setup test-rust test-python test-npm test-kotlin test-swift ## Run every test suite (what CI runs)
 
 test-rust: ## Rust: core (unit, conformance, examples, properties), sandbox, client, CLI
+	$(CARGO) build -q -p harvest-sandbox
 	$(CARGO) test --workspace
 
 demo: setup ## Walk the mission end to end against the embedded sandbox
 	$(CARGO) build -q -p harvest-sandbox
 	scripts/demo.sh
 
-bench: setup bench-core bench-sandbox bench-python bench-npm ## Run the benchmarks (figures as ratios to a same-run baseline)
+bench: setup bench-core bench-sandbox bench-rust bench-python bench-npm ## Run the benchmarks (figures as ratios to a same-run baseline)
 
 bench-core: ## Core: typed decode vs serde_json::Value; state machine overhead
 	$(CARGO) bench -p harvest-core
+
+bench-rust: ## Rust client: bulk read vs a bare reqwest loop; rate-limit bound with 8 tasks
+	$(CARGO) build -q --release -p harvest-sandbox
+	$(CARGO) bench -p harvest-sdk --bench throughput
 
 bench-sandbox: ## Sandbox: requests per second and p99 on loopback
 	sandbox/bench/run.sh

@@ -105,6 +105,11 @@ impl Sandbox {
         std::thread::scope(|s| s.spawn(|| self.admin(reqwest::Method::DELETE, "/_sandbox/faults", None)).join().expect("no panic"));
     }
 
+    /// Zeroes `/_sandbox/stats`.
+    pub fn clear_stats(&self) {
+        std::thread::scope(|s| s.spawn(|| self.admin(reqwest::Method::DELETE, "/_sandbox/stats", None)).join().expect("no panic"));
+    }
+
     /// `/_sandbox/stats`: `{"requests", "rate_limited"}` (needs `--faults`).
     pub fn stats(&self) -> Value {
         std::thread::scope(|s| s.spawn(|| self.admin(reqwest::Method::GET, "/_sandbox/stats", None)).join().expect("no panic"))
