@@ -87,5 +87,6 @@ test-npm: build-npm ## npm: conformance through both engines, sandbox end-to-end
 bench-npm: build-npm ## npm: decode of a 2000-entry page, wasm and napi vs JSON.parse; sizes
 	CARGO_PROFILE_RELEASE_LTO=true CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFILE_RELEASE_STRIP=true \
 	  $(CARGO) build -q --release -p harvest-node --target-dir target/npm-release
-	cd $(NPM_DIR) && node_modules/.bin/tsc -p tsconfig.test.json && \
-	  node build-test/bench/decode.js $(CURDIR)/target/npm-release/release/libharvest_node.so
+	cp target/npm-release/release/libharvest_node.so target/npm-release/harvest-sdk.node
+	cd $(NPM_DIR) && node_modules/.bin/tsc -p tsconfig.json && node_modules/.bin/tsc -p tsconfig.test.json && \
+	  node build-test/bench/decode.js $(CURDIR)/target/npm-release/harvest-sdk.node

@@ -355,7 +355,7 @@ export class HarvestClient {
   /** Drives a call or paginator step with this client's fetch, timeout and token events. */
   async drive<T>(stepper: Parameters<typeof drive<T>>[0], options: CallOptions = {}): Promise<T> {
     const engine = await this.engineClient();
-    const fetchFn = this.#options.fetch ?? (globalThis.fetch as unknown as FetchLike | undefined);
+    const fetchFn = this.#options.fetch ?? defaultFetch();
     if (!fetchFn) throw new HarvestError("invalid_input", "no fetch function: pass `fetch` in the client options");
     return drive(stepper, {
       fetch: fetchFn,
@@ -489,6 +489,11 @@ export class HarvestClient {
     }
     return stopped;
   }
+}
+
+/** The global `fetch`, bound (browsers refuse it called on another object). */
+export function defaultFetch(): FetchLike | undefined {
+  return typeof globalThis.fetch === "function" ? (globalThis.fetch.bind(globalThis) as unknown as FetchLike) : undefined;
 }
 
 /** `YYYY-MM-DD` of a date in local time. */

@@ -10,7 +10,7 @@ export {
 } from "./client.js";
 export { authorizeUrl, tokenFromRedirect, codeFromRedirect, exchangeCode, beginImplicitSignIn, completeImplicitSignIn, randomState, type OAuthAppOptions } from "./oauth.js";
 export { loadEngine, availableEngines, type EngineChoice } from "./engines.js";
-export { Engine, EngineClient, Call, Paginator, type Action, type EngineRequest, type EngineResponse, type FailureKind, type Position, type EngineSchema } from "./engine.js";
+export { Engine, EngineClient, Call, Paginator, type RawEngine, type Action, type EngineRequest, type EngineResponse, type FailureKind, type Position, type EngineSchema } from "./engine.js";
 export { drive, sleepUntil, type FetchLike } from "./driver.js";
 export { sumDecimals } from "./decimal.js";
 export { snakeCase, camelCase, toWire, checkId, type Params, type ParamValue } from "./params.js";

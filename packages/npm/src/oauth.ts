@@ -5,7 +5,7 @@
 import { sendOnce, type FetchLike } from "./driver.js";
 import { loadEngine, type EngineChoice } from "./engines.js";
 import { HarvestError } from "./errors.js";
-import { tokensFromEngine, type Tokens } from "./client.js";
+import { defaultFetch, tokensFromEngine, type Tokens } from "./client.js";
 
 export interface OAuthAppOptions {
   /** The app's Client ID. */
@@ -61,7 +61,8 @@ export async function exchangeCode(app: OAuthAppOptions & { code: string; fetch?
   const engine = await loadEngine(app.engine);
   const options = engineOptions(app);
   const request = engine.oauthCodeExchangeRequest(options, app.code, 1);
-  const fetchFn = app.fetch ?? (globalThis.fetch as unknown as FetchLike);
+  const fetchFn = app.fetch ?? defaultFetch();
+  if (!fetchFn) throw new HarvestError("invalid_input", "no fetch function: pass `fetch`");
   const outcome = await sendOnce(request, { fetch: fetchFn, signal: app.signal });
   if ("failure" in outcome) throw new HarvestError(outcome.failure === "timeout" ? "timeout" : "transport", `the code exchange failed: ${outcome.message}`);
   return tokensFromEngine(engine.oauthParseTokenResponse(options, outcome.response, Date.now()));
