@@ -2,7 +2,7 @@
 # Included by the Makefile.
 KT_DIR        := packages/kotlin
 MVN           ?= mvn
-KT_MVN        := $(MVN) -B -q --no-transfer-progress
+KT_MVN        := $(MVN) -B -q --no-transfer-progress -Dstyle.color=never
 KT_DEPS_STAMP := $(KT_DIR)/target/.maven-deps
 
 .PHONY: setup-kotlin build-uniffi test-kotlin example-kotlin

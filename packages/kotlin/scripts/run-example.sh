@@ -12,4 +12,4 @@ read -r line <"$fifo"
 field() { python3 -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$line" "$1"; }
 cd "$here"
 HARVEST_BASE_URL=$(field base_url) HARVEST_ACCOUNT_ID=$(field account_id) HARVEST_ACCESS_TOKEN=$(field access_token) \
-  mvn -B -q --no-transfer-progress -Dharvest.native.skip=true compile exec:java@example
+  mvn -B -q --no-transfer-progress -Dstyle.color=never -Dharvest.native.skip=true compile exec:java@example
