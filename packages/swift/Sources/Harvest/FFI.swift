@@ -18,6 +18,17 @@ public typealias OAuthTokens = HarvestFFI.OAuthTokens
 /// A raw response, for `decode`.
 public typealias HttpResponse = HarvestFFI.HttpResponse
 
+// The state machines, for the driver and the conformance runner (`@testable import Harvest`),
+// so no other module needs to import HarvestFFI next to Harvest (whose names it shares).
+typealias FFIClient = HarvestFFI.HarvestClient
+typealias HarvestCall = HarvestFFI.HarvestCall
+typealias HarvestPaginator = HarvestFFI.HarvestPaginator
+typealias HarvestRequest = HarvestFFI.HarvestRequest
+typealias Header = HarvestFFI.Header
+typealias CallAction = HarvestFFI.CallAction
+typealias PageAction = HarvestFFI.PageAction
+typealias ClientEvent = HarvestFFI.ClientEvent
+
 /// Decodes a raw response to the operation named by its OpenAPI `operationId`: the typed value, or
 /// the `HarvestError` with its stable code. For cached responses, replay tests and debugging.
 public func decode(operationId: String, status: Int, headers: [(String, String)] = [], body: Data) throws -> HarvestDecoded {

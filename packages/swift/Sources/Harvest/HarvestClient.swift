@@ -7,7 +7,7 @@ import HarvestFFI
 /// docs name them: `client.timeEntries.list(projectId: 1)`. The calls of one client share its
 /// rate limiter and OAuth refresh, so run as many concurrently as you like.
 public final class HarvestClient: @unchecked Sendable, CustomStringConvertible {
-    let ffi: HarvestFFI.HarvestClient
+    let ffi: FFIClient
     let transport: any HarvestTransport
     let clock: any HarvestClock
     private let onTokensRefreshed: (@Sendable (OAuthTokens) -> Void)?
@@ -39,7 +39,7 @@ public final class HarvestClient: @unchecked Sendable, CustomStringConvertible {
         clock: any HarvestClock = SystemClock(),
         onTokensRefreshed: (@Sendable (OAuthTokens) -> Void)? = nil
     ) throws {
-        self.ffi = try HarvestFFI.HarvestClient(optionsJson: optionsJSON)
+        self.ffi = try FFIClient(optionsJson: optionsJSON)
         self.transport = transport
         self.clock = clock
         self.onTokensRefreshed = onTokensRefreshed

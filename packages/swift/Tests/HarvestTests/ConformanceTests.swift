@@ -1,6 +1,5 @@
 import Foundation
 import XCTest
-import HarvestFFI
 @testable import Harvest
 
 /// Every case of `tests/conformance` through the Swift binding, with a scripted transport and a
@@ -130,7 +129,7 @@ final class ConformanceTests: XCTestCase {
     }
 
     private func runCase(_ c: [String: Any]) throws -> [String] {
-        let client = try HarvestFFI.HarvestClient(optionsJson: text(c["config"] ?? [:]))
+        let client = try FFIClient(optionsJson: text(c["config"] ?? [:]))
         let start = int(c["start_ms"]) ?? 0
         var specs = c["calls"] as? [[String: Any]] ?? []
         if let copies = int(c["repeat_calls"]), copies > 1 { specs = Array(repeating: specs[0], count: Int(copies)) }
