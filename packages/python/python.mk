@@ -21,7 +21,7 @@ develop-python: setup-python ## Python: build the extension (debug) and install 
 	cd $(PY_DIR) && $(PY_ENV) $(MATURIN) develop -q
 
 build-python: setup-python ## Python: the release wheel, in target/wheels (prints its size)
-	cd $(PY_DIR) && $(PY_ENV) $(MATURIN) build --release -q -i $(PY) --out $(PY_TARGET_DIR)/wheels
+	cd $(PY_DIR) && $(PY_ENV) $(MATURIN) build --release --strip -q -i $(PY) --out $(PY_TARGET_DIR)/wheels
 	ls -l $(PY_TARGET_DIR)/wheels/harvest_sdk-*.whl
 
 test-python: develop-python ## Python: conformance, unit, sandbox end-to-end, examples, mypy --strict
