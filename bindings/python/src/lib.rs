@@ -47,9 +47,12 @@ fn _schema(py: Python<'_>) -> PyResult<Py<PyAny>> {
     })
 }
 
-/// Every operation: `(operation_id, method, path_template, path_params, is_list)`.
+/// One operation: `(operation_id, method, path_template, path_params, is_list)`.
+type OperationRow = (&'static str, &'static str, &'static str, Vec<&'static str>, bool);
+
+/// Every operation.
 #[pyfunction]
-fn _operations(py: Python<'_>) -> PyResult<Vec<(&'static str, &'static str, &'static str, Vec<&'static str>, bool)>> {
+fn _operations(py: Python<'_>) -> PyResult<Vec<OperationRow>> {
     guard(py, || {
         Ok(harvest_core::OperationId::ALL
             .iter()

@@ -169,8 +169,41 @@ fn action_tuple<'py, T>(py: Python<'py>, action: Action<T>, done: impl FnOnce(T)
     }
 }
 
-fn failure_kind(py: Python<'_>, kind: &str) -> PyResult<FailureKind> {
-    FailureKind::parse(kind).ok_or_else(|| invalid_input(py, format!("a failure is connect, transport or timeout, not {kind:?}")))
+/// What `CoreCall` and `CorePaginator` share: they take answers the same way.
+trait Answered: Send {
+    fn answer(&mut self, response: Response, now_ms: i64) -> harvest_core::Result<()>;
+    fn no_answer(&mut self, request_id: u64, kind: FailureKind, message: &str, now_ms: i64) -> harvest_core::Result<()>;
+}
+
+impl Answered for Call<Decoded> {
+    fn answer(&mut self, response: Response, now_ms: i64) -> harvest_core::Result<()> {
+        self.handle_response(response, now_ms)
+    }
+    fn no_answer(&mut self, request_id: u64, kind: FailureKind, message: &str, now_ms: i64) -> harvest_core::Result<()> {
+        self.handle_failure(request_id, kind, message, now_ms)
+    }
+}
+
+impl Answered for Paginator<Decoded> {
+    fn answer(&mut self, response: Response, now_ms: i64) -> harvest_core::Result<()> {
+        self.handle_response(response, now_ms)
+    }
+    fn no_answer(&mut self, request_id: u64, kind: FailureKind, message: &str, now_ms: i64) -> harvest_core::Result<()> {
+        self.handle_failure(request_id, kind, message, now_ms)
+    }
+}
+
+/// Hands a response over; decoding runs without the GIL.
+fn respond(py: Python<'_>, machine: &mut impl Answered, response: Response, now_ms: i64) -> PyResult<()> {
+    guard(py, || py.detach(|| machine.answer(response, now_ms)).map_err(|e| core_err(py, &e)))
+}
+
+/// Reports a request that got no response (`connect`, `transport` or `timeout`).
+fn fail(py: Python<'_>, machine: &mut impl Answered, request_id: u64, kind: &str, message: &str, now_ms: i64) -> PyResult<()> {
+    guard(py, || {
+        let kind = FailureKind::parse(kind).ok_or_else(|| invalid_input(py, format!("a failure is connect, transport or timeout, not {kind:?}")))?;
+        machine.no_answer(request_id, kind, message, now_ms).map_err(|e| core_err(py, &e))
+    })
 }
 
 /// One call of an operation; see the module docs for the loop.
@@ -191,20 +224,13 @@ impl CoreCall {
 
     /// Hands over the response to the request last sent (decoding runs without the GIL).
     fn handle_response(&mut self, py: Python<'_>, request_id: u64, status: u16, headers: Vec<(String, String)>, body: &[u8], now_ms: i64) -> PyResult<()> {
-        guard(py, || {
-            let response = Response { request_id, status, headers, body: body.to_vec() };
-            let call = &mut self.call;
-            py.detach(|| call.handle_response(response, now_ms)).map_err(|e| core_err(py, &e))
-        })
+        respond(py, &mut self.call, Response { request_id, status, headers, body: body.to_vec() }, now_ms)
     }
 
     /// Reports that the request last sent got no response: `kind` is `connect`, `transport` or
     /// `timeout`; `message` is kept (without secrets) in the error if the call gives up.
     fn handle_failure(&mut self, py: Python<'_>, request_id: u64, kind: &str, message: &str, now_ms: i64) -> PyResult<()> {
-        guard(py, || {
-            let kind = failure_kind(py, kind)?;
-            self.call.handle_failure(request_id, kind, message, now_ms).map_err(|e| core_err(py, &e))
-        })
+        fail(py, &mut self.call, request_id, kind, message, now_ms)
     }
 
     /// Ends the call as cancelled.
@@ -240,19 +266,12 @@ impl CorePaginator {
 
     /// Hands over the response for the current page's request.
     fn handle_response(&mut self, py: Python<'_>, request_id: u64, status: u16, headers: Vec<(String, String)>, body: &[u8], now_ms: i64) -> PyResult<()> {
-        guard(py, || {
-            let response = Response { request_id, status, headers, body: body.to_vec() };
-            let paginator = &mut self.paginator;
-            py.detach(|| paginator.handle_response(response, now_ms)).map_err(|e| core_err(py, &e))
-        })
+        respond(py, &mut self.paginator, Response { request_id, status, headers, body: body.to_vec() }, now_ms)
     }
 
     /// Reports that the current page's request got no response.
     fn handle_failure(&mut self, py: Python<'_>, request_id: u64, kind: &str, message: &str, now_ms: i64) -> PyResult<()> {
-        guard(py, || {
-            let kind = failure_kind(py, kind)?;
-            self.paginator.handle_failure(request_id, kind, message, now_ms).map_err(|e| core_err(py, &e))
-        })
+        fail(py, &mut self.paginator, request_id, kind, message, now_ms)
     }
 
     /// Where the walk stands, as JSON text to resume from (`CoreClient.resume`).

@@ -60,6 +60,14 @@ def as_json(value: Any) -> Any:
     return value
 
 
+def walked(counts: List[int], position: str, error: Optional[harvest_sdk.HarvestError] = None) -> Dict[str, Any]:
+    """A paginator's result as the Rust runner records it."""
+    out: Dict[str, Any] = {"pages": counts, "position": json.loads(position)}
+    if error is not None:
+        out.update(error=error.code, status=error.status)
+    return out
+
+
 def error_json(error: harvest_sdk.HarvestError) -> Dict[str, Any]:
     out: Dict[str, Any] = {"error": error.code, "status": error.status}
     if error.retry_at_ms is not None:
@@ -222,11 +230,7 @@ class Driven:
         self.result: Any = None
 
     def pages_result(self, error: Optional[harvest_sdk.HarvestError] = None) -> Dict[str, Any]:
-        out: Dict[str, Any] = {"pages": self.pages, "position": json.loads(self.machine.position())}
-        if error is not None:
-            out["error"] = error.code
-            out["status"] = error.status
-        return out
+        return walked(self.pages, self.machine.position(), error)
 
     def ask(self) -> Tuple[str, Any]:
         """Advances the generator: ``("send", request)``, ``("wait", until)``, ``("finished", result)``
@@ -352,58 +356,61 @@ def virtual_sleep(script: Script) -> Any:
     return sleep
 
 
+def pages_of(client: Any, spec: Dict[str, Any]) -> Any:
+    """The pages a paginating spec walks, from either client (``paginate`` is not a coroutine)."""
+    if spec.get("resume") is not None:
+        return client.paginate(spec.get("operation", ""), resume=json.dumps(spec["resume"])).pages()
+    return client.paginate(spec["operation"], *(spec.get("path_ids") or []), **(spec.get("params") or {})).pages()
+
+
+
+
+def enough(spec: Dict[str, Any], counts: List[int]) -> bool:
+    return spec.get("max_pages") is not None and len(counts) >= spec["max_pages"]
+
+
 def run_one(spec: Dict[str, Any], client: Any) -> Any:
     """Runs one call spec with a sync client: its result as the Rust runner records it."""
-    ids = spec.get("path_ids") or []
-    params = spec.get("params") or {}
     if not spec.get("paginate") and spec.get("resume") is None:
         try:
-            return {"ok": as_json(client.request(spec["operation"], *ids, **params))}
+            return {"ok": as_json(client.request(spec["operation"], *(spec.get("path_ids") or []), **(spec.get("params") or {})))}
         except harvest_sdk.HarvestError as error:
             return error_json(error)
     try:
-        if spec.get("resume") is not None:
-            pages = client.paginate(spec.get("operation", ""), resume=json.dumps(spec["resume"])).pages()
-        else:
-            pages = client.paginate(spec["operation"], *ids, **params).pages()
+        pages = pages_of(client, spec)
     except harvest_sdk.HarvestError as error:
         return {"error": error.code, "status": None}
     counts: List[int] = []
     try:
         for page in pages:
             counts.append(len(page))
-            if spec.get("max_pages") is not None and len(counts) >= spec["max_pages"]:
+            if enough(spec, counts):
                 break
     except harvest_sdk.HarvestError as error:
-        return {"pages": counts, "position": json.loads(pages.position), "error": error.code, "status": error.status}
-    return {"pages": counts, "position": json.loads(pages.position)}
+        return walked(counts, pages.position, error)
+    return walked(counts, pages.position)
 
 
 async def run_one_async(spec: Dict[str, Any], client: Any) -> Any:
     """:func:`run_one` with an asyncio client."""
-    ids = spec.get("path_ids") or []
-    params = spec.get("params") or {}
     if not spec.get("paginate") and spec.get("resume") is None:
         try:
-            return {"ok": as_json(await client.request(spec["operation"], *ids, **params))}
+            return {"ok": as_json(await client.request(spec["operation"], *(spec.get("path_ids") or []), **(spec.get("params") or {})))}
         except harvest_sdk.HarvestError as error:
             return error_json(error)
     try:
-        if spec.get("resume") is not None:
-            pages = client.paginate(spec.get("operation", ""), resume=json.dumps(spec["resume"])).pages()
-        else:
-            pages = client.paginate(spec["operation"], *ids, **params).pages()
+        pages = pages_of(client, spec)
     except harvest_sdk.HarvestError as error:
         return {"error": error.code, "status": None}
     counts: List[int] = []
     try:
         async for page in pages:
             counts.append(len(page))
-            if spec.get("max_pages") is not None and len(counts) >= spec["max_pages"]:
+            if enough(spec, counts):
                 break
     except harvest_sdk.HarvestError as error:
-        return {"pages": counts, "position": json.loads(pages.position), "error": error.code, "status": error.status}
-    return {"pages": counts, "position": json.loads(pages.position)}
+        return walked(counts, pages.position, error)
+    return walked(counts, pages.position)
 
 
 def run_through_client(case: Dict[str, Any], use_async: bool) -> List[str]:

@@ -85,6 +85,18 @@ def failure_of(error: BaseException) -> Optional[Failure]:
     return None
 
 
+def network_failure(error: Exception) -> Failure:
+    """The failure for a network error; any other exception is raised again (a bug to see)."""
+    failure = failure_of(error)
+    if failure is None:
+        raise error
+    return failure
+
+
+def _httpx_answer(answer: Any) -> Response:
+    return Response(answer.status_code, answer.headers.multi_items(), answer.content)
+
+
 class UrllibTransport(Transport):
     """The standard library's ``urllib`` (no connection reuse; install httpx for that)."""
 
@@ -101,10 +113,7 @@ class UrllibTransport(Transport):
             with error:
                 return Response(error.code, _header_pairs(error.headers.items()), error.read())
         except Exception as error:
-            failure = failure_of(error)
-            if failure is None:
-                raise
-            return failure
+            return network_failure(error)
 
 
 class HttpxTransport(Transport):
@@ -118,11 +127,8 @@ class HttpxTransport(Transport):
         try:
             answer = self.client.request(request.method, request.url, headers=request.headers, content=request.body)
         except Exception as error:
-            failure = failure_of(error)
-            if failure is None:
-                raise
-            return failure
-        return Response(answer.status_code, answer.headers.multi_items(), answer.content)
+            return network_failure(error)
+        return _httpx_answer(answer)
 
     def close(self) -> None:
         if self._owned:
@@ -140,11 +146,8 @@ class AsyncHttpxTransport(AsyncTransport):
         try:
             answer = await self.client.request(request.method, request.url, headers=request.headers, content=request.body)
         except Exception as error:
-            failure = failure_of(error)
-            if failure is None:
-                raise
-            return failure
-        return Response(answer.status_code, answer.headers.multi_items(), answer.content)
+            return network_failure(error)
+        return _httpx_answer(answer)
 
     async def aclose(self) -> None:
         if self._owned:
@@ -181,10 +184,7 @@ class CallableTransport(Transport):
         try:
             result = self.function(request.method, request.url, request.headers, request.body)
         except Exception as error:
-            failure = failure_of(error)
-            if failure is None:
-                raise
-            return failure
+            return network_failure(error)
         return _answer_of(result)
 
 
@@ -200,10 +200,7 @@ class AsyncCallableTransport(AsyncTransport):
             if inspect.isawaitable(result):
                 result = await result
         except Exception as error:
-            failure = failure_of(error)
-            if failure is None:
-                raise
-            return failure
+            return network_failure(error)
         return _answer_of(result)
 
 

@@ -131,13 +131,10 @@ class OAuth:
             raise InvalidInputError("no account id given and none in the tokens' scope: pass account_id (see Client.accounts())")
         return ids[0]
 
-    def client(self, tokens: Tokens, account_id: Optional[int] = None, *, on_tokens_refreshed: Optional[Callable[[Tokens], None]] = None, **options: Any) -> Client:
-        """A sync client signed in with ``tokens`` that refreshes them before they expire (and once
-        after a 401), calling ``on_tokens_refreshed`` with the new ones to persist. Without
-        ``account_id``, the first Harvest account in the tokens' scope."""
+    def _options(self, tokens: Tokens, account_id: Optional[int], on_tokens_refreshed: Optional[Callable[[Tokens], None]], options: Any) -> Any:
         options.setdefault("transport", self._transport)
-        return Client(
-            self._account(tokens, account_id),
+        return dict(
+            account_id=self._account(tokens, account_id),
             user_agent=self.user_agent,
             base_url=self.base_url,
             id_base_url=self.id_base_url,
@@ -147,16 +144,12 @@ class OAuth:
             **options,
         )
 
+    def client(self, tokens: Tokens, account_id: Optional[int] = None, *, on_tokens_refreshed: Optional[Callable[[Tokens], None]] = None, **options: Any) -> Client:
+        """A sync client signed in with ``tokens`` that refreshes them before they expire (and once
+        after a 401), calling ``on_tokens_refreshed`` with the new ones to persist. Without
+        ``account_id``, the first Harvest account in the tokens' scope."""
+        return Client(**self._options(tokens, account_id, on_tokens_refreshed, options))
+
     def async_client(self, tokens: Tokens, account_id: Optional[int] = None, *, on_tokens_refreshed: Optional[Callable[[Tokens], None]] = None, **options: Any) -> AsyncClient:
         """:meth:`client` for asyncio."""
-        options.setdefault("transport", self._transport)
-        return AsyncClient(
-            self._account(tokens, account_id),
-            user_agent=self.user_agent,
-            base_url=self.base_url,
-            id_base_url=self.id_base_url,
-            oauth=self.settings,
-            tokens=tokens,
-            on_tokens_refreshed=on_tokens_refreshed,
-            **options,
-        )
+        return AsyncClient(**self._options(tokens, account_id, on_tokens_refreshed, options))
