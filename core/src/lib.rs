@@ -40,6 +40,7 @@ pub mod options;
 pub mod paginator;
 pub mod query;
 pub mod rate_limit;
+pub mod raw;
 pub mod redact;
 pub mod retry;
 pub mod status;
@@ -56,6 +57,7 @@ pub use operation::{Host, Operation, MAX_PER_PAGE};
 pub use options::ClientOptions;
 pub use paginator::{Paginator, Position};
 pub use rate_limit::{Limit, RateLimits};
+pub use raw::RawBody;
 pub use retry::RetryPolicy;
 
 /// Decodes a raw response to the operation named by its OpenAPI `operationId` (for example
