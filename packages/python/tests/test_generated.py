@@ -59,3 +59,8 @@ def test_every_operation_is_reachable_from_a_namespace() -> None:
 def test_the_public_names() -> None:
     for name in harvest_sdk.__all__:
         assert hasattr(harvest_sdk, name), name
+
+
+def test_the_package_parses_as_python_3_9() -> None:
+    for path in sorted((PACKAGE / "src" / "harvest_sdk").glob("*.py*")) + sorted((PACKAGE / "examples").glob("*.py")):
+        ast.parse(path.read_text(), filename=str(path), feature_version=(3, 9))
