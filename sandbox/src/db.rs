@@ -1,6 +1,10 @@
 //! SQLite schema and connection setup.
 
 use rusqlite::Connection;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard};
 
 pub const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -148,19 +152,15 @@ pub const ID_BASES: &[(&str, i64)] = &[
     ("estimate_item_categories", 1_372_000),
 ];
 
-pub fn open(path: Option<&str>) -> rusqlite::Result<Connection> {
-    let conn = match path {
-        Some(p) => Connection::open(p)?,
-        None => Connection::open_in_memory()?,
-    };
+/// Opens the writer connection (creating the schema and the id sequences). `durable` = a user's
+/// `--db` file (`synchronous=FULL`); otherwise the private temporary file of an in-memory sandbox,
+/// whose contents do not outlive the process (`synchronous=OFF`).
+fn open_writer(path: &Path, durable: bool) -> rusqlite::Result<Connection> {
+    let conn = Connection::open(path)?;
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
-    if path.is_some() {
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "FULL")?;
-    }
-    conn.pragma_update(None, "foreign_keys", "OFF")?;
-    conn.pragma_update(None, "temp_store", "MEMORY")?;
-    conn.set_prepared_statement_cache_capacity(256);
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", if durable { "FULL" } else { "OFF" })?;
+    tune(&conn)?;
     conn.execute_batch(SCHEMA)?;
     let has_seq: i64 = conn.query_row("SELECT COUNT(*) FROM sqlite_sequence", [], |r| r.get(0))?;
     if has_seq == 0 {
@@ -169,4 +169,215 @@ pub fn open(path: Option<&str>) -> rusqlite::Result<Connection> {
         }
     }
     Ok(conn)
+}
+
+/// A read connection: the same file, `query_only` (a GET that tried to write would fail loudly).
+fn open_reader(path: &Path) -> rusqlite::Result<Connection> {
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    tune(&conn)?;
+    conn.pragma_update(None, "query_only", "ON")?;
+    Ok(conn)
+}
+
+fn tune(conn: &Connection) -> rusqlite::Result<()> {
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    // 32 MiB of page cache per connection, and the file mapped (shared by all connections through the OS cache)
+    conn.pragma_update(None, "cache_size", -32768)?;
+    conn.pragma_update(None, "mmap_size", 1i64 << 30)?;
+    conn.set_prepared_statement_cache_capacity(256);
+    Ok(())
+}
+
+/// COUNT(*) results per query, valid for one committed state of the database.
+///
+/// `seq` is a sequence lock around every write transaction's COMMIT: odd while a commit is in
+/// progress, incremented again when it is done. A reader that sees the same even value before its
+/// snapshot was taken and after reads exactly the state of that generation, so it may use and fill
+/// the cache for it; anything else bypasses the cache.
+#[derive(Default)]
+pub struct CountCache {
+    seq: AtomicU64,
+    /// (generation of the entries, entries)
+    map: Mutex<(u64, HashMap<String, i64>)>,
+}
+
+/// The cache as seen from one read transaction (its generation).
+#[derive(Clone, Copy)]
+pub struct Counts<'a> {
+    cache: &'a CountCache,
+    generation: u64,
+}
+
+impl CountCache {
+    pub fn generation(&self) -> u64 {
+        self.seq.load(Ordering::SeqCst)
+    }
+    /// The view for a read transaction whose snapshot was taken between reading `before` and `after`.
+    pub fn view(&self, before: u64, after: u64) -> Option<Counts<'_>> {
+        (before == after && before % 2 == 0).then_some(Counts { cache: self, generation: before })
+    }
+    fn commit_starts(&self) {
+        self.seq.fetch_add(1, Ordering::SeqCst);
+    }
+    fn commit_ends(&self) {
+        self.seq.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+impl Counts<'_> {
+    pub fn get(&self, key: &str) -> Option<i64> {
+        let m = self.cache.map.lock().unwrap_or_else(|e| e.into_inner());
+        if m.0 != self.generation {
+            return None;
+        }
+        m.1.get(key).copied()
+    }
+    pub fn put(&self, key: String, n: i64) {
+        let mut m = self.cache.map.lock().unwrap_or_else(|e| e.into_inner());
+        if m.0 != self.generation {
+            if m.0 > self.generation {
+                return; // a newer state is already cached
+            }
+            *m = (self.generation, HashMap::new());
+        }
+        if m.1.len() >= 4096 {
+            m.1.clear();
+        }
+        m.1.insert(key, n);
+    }
+}
+
+/// Removes the private database file of an in-memory sandbox (after its connections are closed).
+struct TempFiles(PathBuf);
+
+impl TempFiles {
+    fn remove(&self) {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut p = self.0.clone().into_os_string();
+            p.push(suffix);
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
+impl Drop for TempFiles {
+    fn drop(&mut self) {
+        self.remove();
+    }
+}
+
+/// One writer connection (every write request, in one transaction) and a few read connections
+/// used concurrently (WAL: readers see the last commit and never block the writer).
+pub struct Pool {
+    writer: Mutex<Connection>,
+    idle: Mutex<Vec<Connection>>,
+    freed: Condvar,
+    path: PathBuf,
+    pub counts: CountCache,
+    // declared last: dropped after the connections
+    temp: Option<TempFiles>,
+}
+
+static TEMP_SEQ: AtomicU64 = AtomicU64::new(0);
+
+impl Pool {
+    /// `path` None = an in-memory sandbox: a private file in the temporary directory (WAL needs a
+    /// file to give readers their own snapshots), with `synchronous=OFF`; unlinked once all
+    /// connections are open (Unix) or when the pool is dropped.
+    pub fn open(path: Option<&Path>) -> rusqlite::Result<Pool> {
+        let (path, temp) = match path {
+            Some(p) => (p.to_path_buf(), None),
+            None => {
+                let nanos = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_nanos())
+                    .unwrap_or(0);
+                let name = format!(
+                    "harvest-sandbox-{}-{nanos}-{}.db",
+                    std::process::id(),
+                    TEMP_SEQ.fetch_add(1, Ordering::Relaxed)
+                );
+                let p = std::env::temp_dir().join(name);
+                (p.clone(), Some(TempFiles(p)))
+            }
+        };
+        let writer = open_writer(&path, temp.is_none())?;
+        Ok(Pool {
+            writer: Mutex::new(writer),
+            idle: Mutex::new(vec![]),
+            freed: Condvar::new(),
+            path,
+            counts: CountCache::default(),
+            temp: temp,
+        })
+    }
+
+    /// Opens `n` read connections (call after seeding). For an in-memory sandbox on Unix the
+    /// private file is then unlinked: every connection already holds it (and its WAL and shared
+    /// memory) open, and the OS frees it when the process ends, even by `kill -9`.
+    pub fn open_readers(&self, n: usize) -> rusqlite::Result<()> {
+        let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
+        for _ in 0..n.max(1) {
+            let c = open_reader(&self.path)?;
+            // the first read opens the WAL and maps the shared memory
+            c.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+            idle.push(c);
+        }
+        #[cfg(unix)]
+        if let Some(t) = &self.temp {
+            t.remove();
+        }
+        Ok(())
+    }
+
+    /// The writer connection. Writes must go through [`Pool::commit`] so the count cache stays right.
+    pub fn writer(&self) -> MutexGuard<'_, Connection> {
+        self.writer.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// COMMITs the writer's transaction, bracketed by the count cache's sequence lock.
+    pub fn commit(&self, conn: &Connection) -> rusqlite::Result<()> {
+        self.counts.commit_starts();
+        let r = conn.execute_batch("COMMIT");
+        self.counts.commit_ends();
+        r
+    }
+
+    /// A read connection (waits while all are busy). Any transaction left open is rolled back
+    /// when it returns to the pool.
+    pub fn reader(&self) -> Reader<'_> {
+        let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            if let Some(c) = idle.pop() {
+                return Reader { pool: self, conn: Some(c) };
+            }
+            idle = self.freed.wait(idle).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+}
+
+pub struct Reader<'a> {
+    pool: &'a Pool,
+    conn: Option<Connection>,
+}
+
+impl std::ops::Deref for Reader<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        self.conn.as_ref().expect("reader connection")
+    }
+}
+
+impl Drop for Reader<'_> {
+    fn drop(&mut self) {
+        if let Some(c) = self.conn.take() {
+            if !c.is_autocommit() {
+                let _ = c.execute_batch("ROLLBACK");
+            }
+            self.pool.idle.lock().unwrap_or_else(|e| e.into_inner()).push(c);
+            self.pool.freed.notify_one();
+        }
+    }
 }

@@ -17,21 +17,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-pub struct DbState {
-    pub conn: Connection,
-    /// COUNT(*) results by query, valid until the next write
-    pub counts: std::cell::RefCell<HashMap<String, i64>>,
-}
-
-impl std::ops::Deref for DbState {
-    type Target = Connection;
-    fn deref(&self) -> &Connection {
-        &self.conn
-    }
-}
-
 pub struct App {
-    db: Mutex<DbState>,
+    db: crate::db::Pool,
     cfg: Config,
     limiter: Mutex<HashMap<(String, bool), VecDeque<Instant>>>,
     faults: Mutex<Vec<Fault>>,
@@ -176,8 +163,8 @@ fn add_cors(r: &mut Response<Body>) {
 
 impl App {
     pub fn new(cfg: Config) -> Result<App, String> {
-        let path = cfg.db.as_ref().map(|p| p.to_string_lossy().into_owned());
-        let conn = crate::db::open(path.as_deref()).map_err(|e| format!("cannot open database: {e}"))?;
+        let db = crate::db::Pool::open(cfg.db.as_deref()).map_err(|e| format!("cannot open database: {e}"))?;
+        let conn = db.writer();
         let fresh: bool = conn
             .query_row("SELECT COUNT(*) = 0 FROM company", [], |r| r.get(0))
             .map_err(|e| e.to_string())?;
@@ -188,9 +175,12 @@ impl App {
         if cfg.seed_time_entries > 0 {
             crate::seed::bulk_time_entries(&conn, cfg.seed_time_entries).map_err(|e| format!("seeding failed: {e}"))?;
         }
+        drop(conn);
+        let readers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).clamp(2, 8);
+        db.open_readers(readers).map_err(|e| format!("cannot open database: {e}"))?;
         let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(1);
         Ok(App {
-            db: Mutex::new(DbState { conn, counts: Default::default() }),
+            db,
             cfg,
             limiter: Mutex::new(HashMap::new()),
             faults: Mutex::new(vec![]),
@@ -202,12 +192,8 @@ impl App {
         })
     }
 
-    fn db(&self) -> std::sync::MutexGuard<'_, DbState> {
-        self.db.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
     pub fn start_info(&self, base_url: &str) -> Result<StartInfo, rusqlite::Error> {
-        let conn = self.db();
+        let conn = self.db.reader();
         let account_id: i64 = conn.query_row("SELECT account_id FROM company WHERE id = 1", [], |r| r.get(0))?;
         let mut stmt = conn.prepare(
             "SELECT u.id, u.email, t.token, u.access_roles FROM users u JOIN tokens t ON t.user_id = u.id AND t.kind = 'pat'
@@ -298,7 +284,7 @@ enum Auth {
     Fail,
 }
 
-fn authenticate(conn: &DbState, token: Option<&str>, account: Option<&str>, need_account: bool) -> Result<Auth, rusqlite::Error> {
+fn authenticate(conn: &Connection, token: Option<&str>, account: Option<&str>, need_account: bool) -> Result<Auth, rusqlite::Error> {
     let Some(token) = token.filter(|t| !t.is_empty()) else { return Ok(Auth::Fail) };
     if need_account {
         let ok = account.map(|a| a.trim().parse::<i64>().ok() == Some(crate::ACCOUNT_ID)).unwrap_or(false);
@@ -430,7 +416,12 @@ async fn handle_inner(app: &Arc<App>, req: Request<Incoming>) -> Result<Response
         Ok(b) => b,
         Err(r) => return Ok(r),
     };
-    let resp = route(app, info, &body);
+    // SQLite work is blocking: run it off the async workers
+    let app2 = app.clone();
+    let resp = match tokio::task::spawn_blocking(move || route(&app2, info, &body)).await {
+        Ok(r) => r,
+        Err(_) => error_resp(ApiError::Internal("handler panicked".into())),
+    };
     match fault.map(|f| f.kind) {
         Some(FaultKind::Drop) => Err(std::io::Error::new(std::io::ErrorKind::ConnectionAborted, "injected drop")),
         Some(FaultKind::Truncate) => {
@@ -489,12 +480,31 @@ fn route(app: &Arc<App>, info: ReqInfo, body: &[u8]) -> Response<Body> {
     let account = info.account.clone().or_else(|| q("account_id"));
     let reports = segs.first() == Some(&"reports");
 
-    let conn = app.db();
-    let user = match authenticate(&conn, token.as_deref(), account.as_deref(), true) {
+    let write = info.method != "GET";
+    // reads run on a pooled read connection inside one read transaction (one snapshot for the
+    // count and the rows); writes on the single writer connection, each in its own transaction
+    let reader;
+    let writer;
+    let conn: &Connection = if write {
+        writer = app.db.writer();
+        &writer
+    } else {
+        reader = app.db.reader();
+        &reader
+    };
+    let generation = app.db.counts.generation();
+    if !write {
+        if let Err(e) = conn.prepare_cached("BEGIN").and_then(|mut s| s.execute([])) {
+            return error_resp(e.into());
+        }
+    }
+    // the token lookup is the transaction's first read: it fixes the snapshot
+    let user = match authenticate(conn, token.as_deref(), account.as_deref(), true) {
         Ok(Auth::Ok(u)) => u,
         Ok(Auth::Fail) => return invalid_token(),
         Err(e) => return error_resp(ApiError::Internal(e.to_string())),
     };
+    let counts = if write { None } else { app.db.counts.view(generation, app.db.counts.generation()) };
     if let Some(retry) = app.rate_check(token.as_deref().unwrap_or(""), reports) {
         app.rate_limited.fetch_add(1, Ordering::Relaxed);
         return too_many(retry);
@@ -502,20 +512,16 @@ fn route(app: &Arc<App>, info: ReqInfo, body: &[u8]) -> Response<Body> {
     let mut params = form_to_map(
         &query_pairs.iter().filter(|(k, _)| k != "access_token" && k != "account_id").cloned().collect::<Vec<_>>(),
     );
-    if info.method != "GET" {
+    if write {
         match parse_body(&info.ct, body) {
             Ok(m) => params.extend(m),
             Err(e) => return error_resp(e),
         }
     }
     let now = Utc::now();
-    let write = info.method != "GET";
-    if write {
-        conn.counts.borrow_mut().clear();
-    }
     let ctx = Ctx {
-        conn: &conn.conn,
-        counts: Some(&conn.counts),
+        conn,
+        counts,
         user,
         now,
         now_s: fmt_time(&now),
@@ -531,7 +537,7 @@ fn route(app: &Arc<App>, info: ReqInfo, body: &[u8]) -> Response<Body> {
             conn.execute_batch("BEGIN IMMEDIATE")?;
             let r = api::dispatch(&ctx, &info.method, &segs);
             if r.is_ok() {
-                if let Err(e) = conn.execute_batch("COMMIT") {
+                if let Err(e) = app.db.commit(conn) {
                     let _ = conn.execute_batch("ROLLBACK");
                     return Err(e.into());
                 }
@@ -540,7 +546,9 @@ fn route(app: &Arc<App>, info: ReqInfo, body: &[u8]) -> Response<Body> {
             }
             r
         } else {
-            api::dispatch(&ctx, &info.method, &segs)
+            let r = api::dispatch(&ctx, &info.method, &segs);
+            let _ = conn.prepare_cached("COMMIT").and_then(|mut s| s.execute([]));
+            r
         }
     }));
     let result = match result {
@@ -552,7 +560,7 @@ fn route(app: &Arc<App>, info: ReqInfo, body: &[u8]) -> Response<Body> {
             Err(ApiError::Internal("handler panicked".into()))
         }
     };
-    drop(conn);
+    drop(ctx);
     match result {
         Ok(r) => {
             let mut resp = match r.raw {
@@ -592,7 +600,7 @@ fn oauth_authorize(app: &Arc<App>, info: &ReqInfo) -> Response<Body> {
     if !(redirect.starts_with("http://") || redirect.starts_with("https://")) {
         return oauth_error(400, "invalid_request", "redirect_uri must be an http or https URL.");
     }
-    let conn = app.db();
+    let conn = app.db.writer();
     // auto-approve as the administrator, or as `user_id` (a sandbox extension)
     let user_id: Option<i64> = match q("user_id").and_then(|u| u.parse::<i64>().ok()) {
         Some(u) => conn.query_row("SELECT id FROM users WHERE id = ?1 AND is_active = 1", [u], |r| r.get(0)).ok(),
@@ -655,7 +663,7 @@ fn oauth_token(app: &Arc<App>, info: &ReqInfo, body: &[u8]) -> Response<Body> {
     if s("client_id") != cid || s("client_secret") != secret {
         return oauth_error(401, "invalid_client", "Client authentication failed.");
     }
-    let conn = app.db();
+    let conn = app.db.writer();
     let now = now_unix();
     let (user_id, refresh) = match s("grant_type").as_str() {
         "authorization_code" => {
@@ -709,7 +717,7 @@ fn accounts(app: &Arc<App>, info: &ReqInfo) -> Response<Body> {
     if info.user_agent.as_deref().map(str::trim).unwrap_or("").is_empty() {
         return json_resp(400, &json!({"message": "A User-Agent header is required"}));
     }
-    let conn = app.db();
+    let conn = app.db.reader();
     let user = match authenticate(&conn, info.token.as_deref(), None, false) {
         Ok(Auth::Ok(u)) => u,
         Ok(Auth::Fail) => return invalid_token(),
@@ -850,6 +858,6 @@ pub async fn serve(app: Arc<App>, listener: tokio::net::TcpListener, mut shutdow
     drop(listener);
     let _ = tokio::time::timeout(Duration::from_secs(5), graceful.shutdown()).await;
     // make sure the WAL is checkpointed into the main file
-    let conn = app.db();
+    let conn = app.db.writer();
     let _ = conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
 }

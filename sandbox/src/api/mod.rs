@@ -24,8 +24,8 @@ pub struct User {
 
 pub struct Ctx<'a> {
     pub conn: &'a Connection,
-    /// COUNT(*) cache, cleared by every write request
-    pub counts: Option<&'a std::cell::RefCell<std::collections::HashMap<String, i64>>>,
+    /// COUNT(*) cache for the committed state this request reads (None: count every time)
+    pub counts: Option<crate::db::Counts<'a>>,
     pub user: User,
     pub now: DateTime<Utc>,
     pub now_s: String,
@@ -275,15 +275,11 @@ fn envelope(
 fn cached_count(ctx: &Ctx, sql: &str, args: &[Sql]) -> ApiResult<i64> {
     let Some(cache) = ctx.counts else { return count(ctx.conn, sql, args) };
     let key = format!("{sql}\u{0}{args:?}");
-    if let Some(n) = cache.borrow().get(&key) {
-        return Ok(*n);
+    if let Some(n) = cache.get(&key) {
+        return Ok(n);
     }
     let n = count(ctx.conn, sql, args)?;
-    let mut c = cache.borrow_mut();
-    if c.len() > 4096 {
-        c.clear();
-    }
-    c.insert(key, n);
+    cache.put(key, n);
     Ok(n)
 }
 
