@@ -6,11 +6,14 @@ use harvest_sdk::{Client, Config, RateLimits};
 use serde_json::Value;
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, ChildStdin, Command, Stdio};
 
 /// A running sandbox and what its start line said.
 pub struct Sandbox {
     child: Child,
+    /// Closing it stops the sandbox: on drop, or when the test process exits (statics are
+    /// never dropped, but the kernel closes the pipe).
+    lifeline: Option<ChildStdin>,
     pub info: Value,
     pub base_url: String,
     pub account_id: u64,
@@ -43,21 +46,28 @@ pub fn sandbox_binary() -> PathBuf {
 }
 
 impl Sandbox {
-    /// Starts `harvest-sandbox --port 0 --json` with these extra arguments.
+    /// Starts `harvest-sandbox --port 0 --json` with these extra arguments, under a shell that
+    /// stops it when our end of its stdin closes.
     pub fn start(args: &[&str]) -> Sandbox {
-        let mut child = Command::new(sandbox_binary())
+        let mut child = Command::new("sh")
+            .arg("-c")
+            .arg(r#""$0" "$@" & pid=$!; trap 'kill $pid 2>/dev/null' EXIT; read -r _ || true"#)
+            .arg(sandbox_binary())
             .args(["--port", "0", "--json"])
             .args(args)
+            .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .expect("the sandbox starts");
+        let lifeline = child.stdin.take();
         let stdout = child.stdout.take().expect("piped stdout");
         let mut line = String::new();
         BufReader::new(stdout).read_line(&mut line).expect("the sandbox prints its start line");
         let info: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("start line {line:?}: {e}"));
         Sandbox {
             child,
+            lifeline,
             base_url: info["base_url"].as_str().expect("base_url").to_owned(),
             account_id: info["account_id"].as_u64().expect("account_id"),
             token: info["access_token"].as_str().expect("access_token").to_owned(),
@@ -118,7 +128,7 @@ impl Sandbox {
 
 impl Drop for Sandbox {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        drop(self.lifeline.take());
         let _ = self.child.wait();
     }
 }
