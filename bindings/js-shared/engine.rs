@@ -13,7 +13,7 @@
 
 use harvest_core::oauth::{self, OAuthApp, ResponseType, Tokens};
 use harvest_core::paginator::Position;
-use harvest_core::{api, Action, Call, Client, ClientOptions, Decoded, Error, ErrorCode, Event, FailureKind, OperationId, Paginator, Request, Response};
+use harvest_core::{api, Action, Call, Client, ClientOptions, Decoded, Error, ErrorCode, Event, FailureKind, OperationId, Paginator, RawBody, Request, Response};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
 
@@ -135,25 +135,56 @@ fn operation(operation_id: &str, path_ids_json: &str, params_json: &str) -> Engi
     Ok(api::build(id, &ids, parse_json(params_json, "the parameters")?)?)
 }
 
-/// Starts a call of one operation.
-pub fn call_new(client: &Client, operation_id: &str, path_ids_json: &str, params_json: &str) -> EngineResult<Call<Decoded>> {
-    Ok(client.call(operation(operation_id, path_ids_json, params_json)?))
+/// A call whose answer is decoded strictly into the typed models (`Decoded`, then written as JSON),
+/// or only checked and handed over as the bytes Harvest sent ([`RawBody`], the fast path: JS's
+/// `JSON.parse` builds the objects). Both run the core's same state machine.
+pub enum AnyCall {
+    /// Typed decode in Rust.
+    Typed(Call<Decoded>),
+    /// Checked in Rust, parsed by JS.
+    Raw(Call<RawBody>),
 }
 
-/// Starts paginating a list operation.
-pub fn paginator_new(client: &Client, operation_id: &str, path_ids_json: &str, params_json: &str) -> EngineResult<Paginator<Decoded>> {
-    Ok(client.paginate(operation(operation_id, path_ids_json, params_json)?)?)
+/// A paginator, typed or raw as [`AnyCall`].
+pub enum AnyPaginator {
+    /// Typed decode in Rust.
+    Typed(Paginator<Decoded>),
+    /// Checked in Rust, parsed by JS.
+    Raw(Paginator<RawBody>),
+}
+
+/// Starts a call of one operation (`strict`: typed decode in Rust).
+pub fn call_new(client: &Client, operation_id: &str, path_ids_json: &str, params_json: &str, strict: bool) -> EngineResult<AnyCall> {
+    let operation = operation(operation_id, path_ids_json, params_json)?;
+    Ok(if strict { AnyCall::Typed(client.call(operation)) } else { AnyCall::Raw(client.call(operation.raw())) })
+}
+
+/// Starts paginating a list operation (`strict`: typed decode in Rust).
+pub fn paginator_new(client: &Client, operation_id: &str, path_ids_json: &str, params_json: &str, strict: bool) -> EngineResult<AnyPaginator> {
+    let operation = operation(operation_id, path_ids_json, params_json)?;
+    Ok(if strict { AnyPaginator::Typed(client.paginate(operation)?) } else { AnyPaginator::Raw(client.paginate(operation.raw())?) })
 }
 
 /// Resumes a paginator from a position saved with [`paginator_position`].
-pub fn paginator_resume(client: &Client, position_json: &str) -> EngineResult<Paginator<Decoded>> {
+pub fn paginator_resume(client: &Client, position_json: &str, strict: bool) -> EngineResult<AnyPaginator> {
     let position = Position::from_json(position_json)?;
-    Ok(Paginator::resume(client, &position)?)
+    Ok(if strict { AnyPaginator::Typed(Paginator::resume(client, &position)?) } else { AnyPaginator::Raw(Paginator::resume(client, &position)?) })
 }
 
 /// The paginator's position, as JSON.
-pub fn paginator_position(paginator: &Paginator<Decoded>) -> String {
-    paginator.position().to_json()
+pub fn paginator_position(paginator: &AnyPaginator) -> String {
+    match paginator {
+        AnyPaginator::Typed(p) => p.position().to_json(),
+        AnyPaginator::Raw(p) => p.position().to_json(),
+    }
+}
+
+/// Ends a call as cancelled.
+pub fn call_cancel(call: &mut AnyCall) {
+    match call {
+        AnyCall::Typed(c) => c.cancel(),
+        AnyCall::Raw(c) => c.cancel(),
+    }
 }
 
 struct RequestJson<'a>(&'a Request);
@@ -171,48 +202,86 @@ impl Serialize for RequestJson<'_> {
     }
 }
 
-/// One step of a host loop as JSON: `{"kind":"send","request":{...}}`, `{"kind":"wait","until":t}`,
-/// `{"kind":"done","value":v}` or `{"kind":"done","error":{...}}`.
-fn action_json<T: Serialize>(action: Action<T>) -> String {
-    let mut out = Vec::with_capacity(256);
-    let mut ser = serde_json::Serializer::new(&mut out);
-    let written = (|| {
-        let mut map = ser.serialize_map(Some(2))?;
-        match &action {
-            Action::Send(request) => {
-                map.serialize_entry("kind", "send")?;
-                map.serialize_entry("request", &RequestJson(request))?;
-            }
-            Action::Wait { until } => {
-                map.serialize_entry("kind", "wait")?;
-                map.serialize_entry("until", until)?;
-            }
-            Action::Done(Ok(value)) => {
-                map.serialize_entry("kind", "done")?;
-                map.serialize_entry("value", value)?;
-            }
-            Action::Done(Err(error)) => {
-                map.serialize_entry("kind", "done")?;
-                map.serialize_entry("error", &error_value(error))?;
+/// A value a call is done with, written as the JSON of the `done` action's `value`.
+trait DoneValue {
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), String>;
+}
+
+impl DoneValue for Decoded {
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), String> {
+        serde_json::to_writer(out, self).map_err(|e| e.to_string())
+    }
+}
+
+impl DoneValue for RawBody {
+    /// The body verbatim: the core checked that it is well-formed UTF-8 JSON.
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), String> {
+        out.extend_from_slice(&self.body);
+        Ok(())
+    }
+}
+
+impl<T: DoneValue> DoneValue for Option<T> {
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), String> {
+        match self {
+            Some(value) => value.write_json(out),
+            None => {
+                out.extend_from_slice(b"null");
+                Ok(())
             }
         }
-        map.end()
-    })();
-    match written {
-        // serde_json writes valid UTF-8.
-        Ok(()) => String::from_utf8(out).unwrap_or_default(),
-        Err(e) => format!(r#"{{"kind":"done","error":{}}}"#, error_value(&Error::new(ErrorCode::Decode, format!("the value could not be written as JSON: {e}")))),
+    }
+}
+
+fn send_json(request: &Request) -> Result<Vec<u8>, serde_json::Error> {
+    let mut out = Vec::with_capacity(512);
+    let mut ser = serde_json::Serializer::new(&mut out);
+    let mut map = ser.serialize_map(Some(2))?;
+    map.serialize_entry("kind", "send")?;
+    map.serialize_entry("request", &RequestJson(request))?;
+    map.end()?;
+    Ok(out)
+}
+
+/// One step of a host loop as JSON: `{"kind":"send","request":{...}}`, `{"kind":"wait","until":t}`,
+/// `{"kind":"done","value":v}` or `{"kind":"done","error":{...}}`.
+fn action_json<T: DoneValue>(action: Action<T>) -> String {
+    let error_json = |e: &Error| format!(r#"{{"kind":"done","error":{}}}"#, error_value(e));
+    let written: Result<Vec<u8>, String> = match &action {
+        Action::Send(request) => send_json(request).map_err(|e| e.to_string()),
+        Action::Wait { until } => Ok(format!(r#"{{"kind":"wait","until":{until}}}"#).into_bytes()),
+        Action::Done(Ok(value)) => {
+            let mut out = Vec::with_capacity(256);
+            out.extend_from_slice(br#"{"kind":"done","value":"#);
+            value.write_json(&mut out).map(|()| {
+                out.push(b'}');
+                out
+            })
+        }
+        Action::Done(Err(error)) => Ok(error_json(error).into_bytes()),
+    };
+    match written.and_then(|out| String::from_utf8(out).map_err(|e| e.to_string())) {
+        Ok(text) => text,
+        Err(e) => error_json(&Error::new(ErrorCode::Decode, format!("the value could not be written as JSON: {e}"))),
     }
 }
 
 /// The next action of a call, as JSON.
-pub fn call_next_action(call: &mut Call<Decoded>, now_ms: f64) -> EngineResult<String> {
-    Ok(action_json(call.next_action(time_ms(now_ms)?)))
+pub fn call_next_action(call: &mut AnyCall, now_ms: f64) -> EngineResult<String> {
+    let now = time_ms(now_ms)?;
+    Ok(match call {
+        AnyCall::Typed(c) => action_json(c.next_action(now)),
+        AnyCall::Raw(c) => action_json(c.next_action(now)),
+    })
 }
 
 /// The next action of a paginator, as JSON (`value` is the page, or `null` at the end).
-pub fn paginator_next_action(paginator: &mut Paginator<Decoded>, now_ms: f64) -> EngineResult<String> {
-    Ok(action_json(paginator.next_action(time_ms(now_ms)?)))
+pub fn paginator_next_action(paginator: &mut AnyPaginator, now_ms: f64) -> EngineResult<String> {
+    let now = time_ms(now_ms)?;
+    Ok(match paginator {
+        AnyPaginator::Typed(p) => action_json(p.next_action(now)),
+        AnyPaginator::Raw(p) => action_json(p.next_action(now)),
+    })
 }
 
 /// A response handed back by the host.
@@ -234,23 +303,27 @@ pub trait Stepper {
     fn take_failure(&mut self, request_id: u64, kind: FailureKind, message: &str, now_ms: i64) -> harvest_core::Result<()>;
 }
 
-impl Stepper for Call<Decoded> {
-    fn take_response(&mut self, response: Response, now_ms: i64) -> harvest_core::Result<()> {
-        self.handle_response(response, now_ms)
-    }
-    fn take_failure(&mut self, request_id: u64, kind: FailureKind, message: &str, now_ms: i64) -> harvest_core::Result<()> {
-        self.handle_failure(request_id, kind, message, now_ms)
-    }
+macro_rules! stepper {
+    ($any:ident) => {
+        impl Stepper for $any {
+            fn take_response(&mut self, response: Response, now_ms: i64) -> harvest_core::Result<()> {
+                match self {
+                    $any::Typed(s) => s.handle_response(response, now_ms),
+                    $any::Raw(s) => s.handle_response(response, now_ms),
+                }
+            }
+            fn take_failure(&mut self, request_id: u64, kind: FailureKind, message: &str, now_ms: i64) -> harvest_core::Result<()> {
+                match self {
+                    $any::Typed(s) => s.handle_failure(request_id, kind, message, now_ms),
+                    $any::Raw(s) => s.handle_failure(request_id, kind, message, now_ms),
+                }
+            }
+        }
+    };
 }
 
-impl Stepper for Paginator<Decoded> {
-    fn take_response(&mut self, response: Response, now_ms: i64) -> harvest_core::Result<()> {
-        self.handle_response(response, now_ms)
-    }
-    fn take_failure(&mut self, request_id: u64, kind: FailureKind, message: &str, now_ms: i64) -> harvest_core::Result<()> {
-        self.handle_failure(request_id, kind, message, now_ms)
-    }
-}
+stepper!(AnyCall);
+stepper!(AnyPaginator);
 
 /// Hands a response from JS to a call or paginator.
 pub fn handle_response(stepper: &mut impl Stepper, request_id: f64, status: u32, headers_json: &str, body: &[u8], now_ms: f64) -> EngineResult<()> {
@@ -265,7 +338,25 @@ pub fn handle_failure(stepper: &mut impl Stepper, request_id: f64, kind: &str, m
     Ok(stepper.take_failure(id, kind, message, time_ms(now_ms)?)?)
 }
 
-/// Decodes a raw response to an operation: the value as JSON, or the typed error.
+/// Checks a raw response to an operation as the fast path does (statuses become the typed errors;
+/// a 2xx must be well-formed JSON of the operation's shape) without copying the body: the caller
+/// parses the body itself (an empty body is `null`).
+pub fn decode_check(operation_id: &str, status: u32, headers_json: &str, body: &[u8]) -> EngineResult<()> {
+    let id = OperationId::parse(operation_id)?;
+    match u16::try_from(status) {
+        Ok(ok) if (200..300).contains(&ok) => {
+            RawBody::check(id, ok, body)?;
+            Ok(())
+        }
+        _ => {
+            let response = response(0.0, status, headers_json, body)?;
+            Err(EngineError(harvest_core::status::error_for(&response).unwrap_or_else(|| Error::protocol("a non-2xx status without an error"))))
+        }
+    }
+}
+
+/// Decodes a raw response to an operation strictly (typed models): the value as JSON, or the
+/// typed error.
 pub fn decode(operation_id: &str, status: u32, headers_json: &str, body: &[u8]) -> EngineResult<String> {
     let response = response(0.0, status, headers_json, body)?;
     let decoded = harvest_core::decode(operation_id, &response)?;

@@ -9,7 +9,8 @@
 mod engine;
 
 use engine::{EngineError, EngineResult};
-use harvest_core::{Call, Client, Decoded, Paginator};
+use engine::{AnyCall, AnyPaginator};
+use harvest_core::Client;
 use napi::{Error, Result};
 use napi_derive::napi;
 
@@ -35,22 +36,23 @@ impl EngineClient {
         guarded(|| engine::client_new(&options_json)).map(|inner| EngineClient { inner })
     }
 
-    /// Starts a call: operation id, path ids JSON, params JSON.
+    /// Starts a call: operation id, path ids JSON, params JSON; `strict`: typed decode in Rust,
+    /// else the body is checked and handed over as received.
     #[napi(catch_unwind)]
-    pub fn call(&self, operation_id: String, path_ids_json: String, params_json: String) -> Result<EngineCall> {
-        guarded(|| engine::call_new(&self.inner, &operation_id, &path_ids_json, &params_json)).map(|inner| EngineCall { inner })
+    pub fn call(&self, operation_id: String, path_ids_json: String, params_json: String, strict: bool) -> Result<EngineCall> {
+        guarded(|| engine::call_new(&self.inner, &operation_id, &path_ids_json, &params_json, strict)).map(|inner| EngineCall { inner })
     }
 
     /// Starts paginating a list operation.
     #[napi(catch_unwind)]
-    pub fn paginate(&self, operation_id: String, path_ids_json: String, params_json: String) -> Result<EnginePaginator> {
-        guarded(|| engine::paginator_new(&self.inner, &operation_id, &path_ids_json, &params_json)).map(|inner| EnginePaginator { inner })
+    pub fn paginate(&self, operation_id: String, path_ids_json: String, params_json: String, strict: bool) -> Result<EnginePaginator> {
+        guarded(|| engine::paginator_new(&self.inner, &operation_id, &path_ids_json, &params_json, strict)).map(|inner| EnginePaginator { inner })
     }
 
     /// Resumes a paginator from a saved position (JSON).
     #[napi(catch_unwind)]
-    pub fn resume(&self, position_json: String) -> Result<EnginePaginator> {
-        guarded(|| engine::paginator_resume(&self.inner, &position_json)).map(|inner| EnginePaginator { inner })
+    pub fn resume(&self, position_json: String, strict: bool) -> Result<EnginePaginator> {
+        guarded(|| engine::paginator_resume(&self.inner, &position_json, strict)).map(|inner| EnginePaginator { inner })
     }
 
     /// The events since the last call, as a JSON array.
@@ -87,7 +89,7 @@ impl EngineClient {
 /// One logical operation, driven by the host loop.
 #[napi]
 pub struct EngineCall {
-    inner: Call<Decoded>,
+    inner: AnyCall,
 }
 
 #[napi]
@@ -114,7 +116,7 @@ impl EngineCall {
     #[napi(catch_unwind)]
     pub fn cancel(&mut self) -> Result<()> {
         guarded(|| {
-            self.inner.cancel();
+            engine::call_cancel(&mut self.inner);
             Ok(())
         })
     }
@@ -123,7 +125,7 @@ impl EngineCall {
 /// Walks a list page by page.
 #[napi]
 pub struct EnginePaginator {
-    inner: Paginator<Decoded>,
+    inner: AnyPaginator,
 }
 
 #[napi]
@@ -153,7 +155,14 @@ impl EnginePaginator {
     }
 }
 
-/// Decodes a raw response to an operation: the value as JSON (throws the typed error).
+/// Checks a raw response to an operation (the fast path; throws the typed error). The caller
+/// parses the body itself.
+#[napi(catch_unwind)]
+pub fn decode_check(operation_id: String, status: u32, headers_json: String, body: &[u8]) -> Result<()> {
+    guarded(|| engine::decode_check(&operation_id, status, &headers_json, body))
+}
+
+/// Decodes a raw response to an operation strictly: the typed value as JSON (throws the typed error).
 #[napi(catch_unwind)]
 pub fn decode(operation_id: String, status: u32, headers_json: String, body: &[u8]) -> Result<String> {
     guarded(|| engine::decode(&operation_id, status, &headers_json, body))

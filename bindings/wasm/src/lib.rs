@@ -10,7 +10,8 @@
 mod engine;
 
 use engine::{EngineError, EngineResult};
-use harvest_core::{Call, Client, Decoded, Paginator};
+use engine::{AnyCall, AnyPaginator};
+use harvest_core::Client;
 use wasm_bindgen::prelude::*;
 
 fn js<T>(result: EngineResult<T>) -> Result<T, JsError> {
@@ -31,19 +32,20 @@ impl EngineClient {
         js(engine::client_new(options_json)).map(|inner| EngineClient { inner })
     }
 
-    /// Starts a call: operation id, path ids JSON, params JSON.
-    pub fn call(&self, operation_id: &str, path_ids_json: &str, params_json: &str) -> Result<EngineCall, JsError> {
-        js(engine::call_new(&self.inner, operation_id, path_ids_json, params_json)).map(|inner| EngineCall { inner })
+    /// Starts a call: operation id, path ids JSON, params JSON; `strict`: typed decode in Rust,
+    /// else the body is checked and handed over as received.
+    pub fn call(&self, operation_id: &str, path_ids_json: &str, params_json: &str, strict: bool) -> Result<EngineCall, JsError> {
+        js(engine::call_new(&self.inner, operation_id, path_ids_json, params_json, strict)).map(|inner| EngineCall { inner })
     }
 
     /// Starts paginating a list operation.
-    pub fn paginate(&self, operation_id: &str, path_ids_json: &str, params_json: &str) -> Result<EnginePaginator, JsError> {
-        js(engine::paginator_new(&self.inner, operation_id, path_ids_json, params_json)).map(|inner| EnginePaginator { inner })
+    pub fn paginate(&self, operation_id: &str, path_ids_json: &str, params_json: &str, strict: bool) -> Result<EnginePaginator, JsError> {
+        js(engine::paginator_new(&self.inner, operation_id, path_ids_json, params_json, strict)).map(|inner| EnginePaginator { inner })
     }
 
     /// Resumes a paginator from a saved position (JSON).
-    pub fn resume(&self, position_json: &str) -> Result<EnginePaginator, JsError> {
-        js(engine::paginator_resume(&self.inner, position_json)).map(|inner| EnginePaginator { inner })
+    pub fn resume(&self, position_json: &str, strict: bool) -> Result<EnginePaginator, JsError> {
+        js(engine::paginator_resume(&self.inner, position_json, strict)).map(|inner| EnginePaginator { inner })
     }
 
     /// The events since the last call, as a JSON array.
@@ -79,7 +81,7 @@ impl EngineClient {
 /// One logical operation, driven by the host loop.
 #[wasm_bindgen]
 pub struct EngineCall {
-    inner: Call<Decoded>,
+    inner: AnyCall,
 }
 
 #[wasm_bindgen]
@@ -104,14 +106,14 @@ impl EngineCall {
 
     /// Ends the call as cancelled.
     pub fn cancel(&mut self) {
-        self.inner.cancel();
+        engine::call_cancel(&mut self.inner);
     }
 }
 
 /// Walks a list page by page.
 #[wasm_bindgen]
 pub struct EnginePaginator {
-    inner: Paginator<Decoded>,
+    inner: AnyPaginator,
 }
 
 #[wasm_bindgen]
@@ -140,7 +142,14 @@ impl EnginePaginator {
     }
 }
 
-/// Decodes a raw response to an operation: the value as JSON (throws the typed error).
+/// Checks a raw response to an operation (the fast path; throws the typed error). The caller
+/// parses the body itself.
+#[wasm_bindgen(js_name = decodeCheck)]
+pub fn decode_check(operation_id: &str, status: u32, headers_json: &str, body: &[u8]) -> Result<(), JsError> {
+    js(engine::decode_check(operation_id, status, headers_json, body))
+}
+
+/// Decodes a raw response to an operation strictly: the typed value as JSON (throws the typed error).
 #[wasm_bindgen]
 pub fn decode(operation_id: &str, status: u32, headers_json: &str, body: &[u8]) -> Result<String, JsError> {
     js(engine::decode(operation_id, status, headers_json, body))

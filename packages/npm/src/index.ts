@@ -2,6 +2,7 @@
  * native Node addon) behind one TypeScript facade. */
 
 import { loadEngine, type EngineChoice } from "./engines.js";
+import type { DecodeOptions } from "./engine.js";
 
 export { HarvestError, isHarvestError, type ErrorCode } from "./errors.js";
 export {
@@ -10,7 +11,7 @@ export {
 } from "./client.js";
 export { authorizeUrl, tokenFromRedirect, codeFromRedirect, exchangeCode, beginImplicitSignIn, completeImplicitSignIn, randomState, type OAuthAppOptions } from "./oauth.js";
 export { loadEngine, availableEngines, type EngineChoice } from "./engines.js";
-export { Engine, EngineClient, Call, Paginator, type RawEngine, type Action, type EngineRequest, type EngineResponse, type FailureKind, type Position, type EngineSchema } from "./engine.js";
+export { Engine, EngineClient, Call, Paginator, type RawEngine, type Action, type EngineRequest, type EngineResponse, type FailureKind, type Position, type EngineSchema, type DecodeOptions } from "./engine.js";
 export { drive, sleepUntil, type FetchLike } from "./driver.js";
 export { sumDecimals } from "./decimal.js";
 export { snakeCase, camelCase, toWire, checkId, type Params, type ParamValue } from "./params.js";
@@ -24,9 +25,12 @@ export interface RawResponse {
 }
 
 /** Decodes a raw response to an operation (its OpenAPI operationId, e.g. `listTimeEntries`):
- * the typed value, or a thrown `HarvestError` (non-2xx statuses, HTML, truncated JSON). For
- * cached responses, replay tests and debugging. */
-export async function decode<T = unknown>(operationId: string, response: RawResponse, engine?: EngineChoice): Promise<T> {
-  return (await loadEngine(engine)).decode<T>(operationId, response);
+ * the value, or a thrown `HarvestError` (non-2xx statuses, HTML, truncated JSON, the wrong
+ * top-level shape). For cached responses, replay tests and debugging. The third argument is the
+ * engine, or `{ engine, validate }`: `validate: true` decodes strictly into the typed models
+ * (see `DecodeOptions`). */
+export async function decode<T = unknown>(operationId: string, response: RawResponse, options?: EngineChoice | (DecodeOptions & { engine?: EngineChoice })): Promise<T> {
+  const { engine, ...decodeOptions } = typeof options === "string" ? { engine: options } : (options ?? {});
+  return (await loadEngine(engine)).decode<T>(operationId, response, decodeOptions);
 }
 

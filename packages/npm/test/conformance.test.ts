@@ -1,5 +1,6 @@
-// Every case in tests/conformance/ through both engines, with the scheduler of that folder's
-// README on a virtual clock, and the same results from napi and wasm. Numbers beyond 2^53 are
+// Every case in tests/conformance/ through both engines, each with the fast decode (checked in
+// Rust, parsed by JSON.parse) and the strict one (typed in Rust), with the scheduler of that
+// folder's README on a virtual clock, and the same results from napi and wasm. Numbers beyond 2^53 are
 // carried as text (the case files hold such ids), so the check is exact.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -84,10 +85,10 @@ function errorJson(e: HarvestError): any {
   return v;
 }
 
-async function runCase(kind: "napi" | "wasm", text: string): Promise<{ errors: string[]; results: unknown[]; end: number; sent: number }> {
+async function runCase(kind: "napi" | "wasm", text: string, validate: boolean): Promise<{ errors: string[]; results: unknown[]; end: number; sent: number }> {
   const engine = await loadEngine(kind);
   const c = parseExact(text);
-  const client = engine.client(JSON.parse(stringifyExact(c.config)));
+  const client = engine.client(JSON.parse(stringifyExact(c.config)), { validate });
   const startMs: number = c.start_ms;
   let specs: any[] = c.calls ?? [];
   if ((c.repeat_calls ?? 1) > 1) specs = Array.from({ length: c.repeat_calls }, () => specs[0]);
@@ -249,12 +250,19 @@ test("there are conformance cases", () => {
 for (const file of files) {
   test(`conformance: ${file}`, async () => {
     const text = readFileSync(new URL(file, dir), "utf8");
-    const napi = await runCase("napi", text);
-    const wasm = await runCase("wasm", text);
-    assert.deepEqual(napi.errors, [], `napi: ${napi.errors.join("; ")}`);
-    assert.deepEqual(wasm.errors, [], `wasm: ${wasm.errors.join("; ")}`);
-    assert.equal(stringifyExact(wasm.results), stringifyExact(napi.results), "the engines differ");
-    assert.equal(wasm.end, napi.end);
-    assert.equal(wasm.sent, napi.sent);
+    const runs: Awaited<ReturnType<typeof runCase>>[] = [];
+    for (const validate of [false, true]) {
+      const mode = validate ? "strict" : "fast";
+      const napi = await runCase("napi", text, validate);
+      const wasm = await runCase("wasm", text, validate);
+      assert.deepEqual(napi.errors, [], `napi ${mode}: ${napi.errors.join("; ")}`);
+      assert.deepEqual(wasm.errors, [], `wasm ${mode}: ${wasm.errors.join("; ")}`);
+      assert.equal(stringifyExact(wasm.results), stringifyExact(napi.results), `the engines differ (${mode})`);
+      assert.equal(wasm.end, napi.end);
+      assert.equal(wasm.sent, napi.sent);
+      runs.push(napi);
+    }
+    assert.equal(runs[0]!.end, runs[1]!.end, "fast and strict decoding end at different times");
+    assert.equal(runs[0]!.sent, runs[1]!.sent, "fast and strict decoding send different requests");
   });
 }

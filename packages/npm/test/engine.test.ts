@@ -33,11 +33,37 @@ for (const kind of ["napi", "wasm"] as const) {
   });
 
   test(`${kind}: decode gives typed values and typed errors`, async () => {
-    const page = await decode<{ clients: { id: number; is_active: boolean }[]; links: unknown }>("listClients", { status: 200, body: '{"clients":[{"id":1,"is_active":null,"future_field":3}],"links":{}}' }, kind);
+    const body = '{"clients":[{"id":1,"is_active":null,"future_field":3}],"links":{}}';
+    const page = await decode<{ clients: { id: number; is_active: boolean }[]; links: unknown }>("listClients", { status: 200, body }, { engine: kind, validate: true });
     assert.equal(page.clients[0]!.is_active, false, "null becomes the field's default");
     assert.equal((page.clients[0] as Record<string, unknown>).future_field, 3, "unknown fields are kept");
-    await assert.rejects(decode("listClients", { status: 200, body: "<html>" }, kind), (e: unknown) => (e as HarvestError).code === "decode");
-    await assert.rejects(decode("listClients", { status: 429, headers: { "Retry-After": "7" }, body: "" }, kind), (e: unknown) => (e as HarvestError).code === "rate_limited" && (e as HarvestError).retryAfterMs === 7000);
+    assert.deepEqual(await decode("listClients", { status: 200, body }, kind), JSON.parse(body), "the fast path gives Harvest's JSON as sent");
+    assert.deepEqual(await decode("listClients", { status: 200, body: new TextEncoder().encode(body) }, { engine: kind }), JSON.parse(body), "bytes as well as text");
+    for (const validate of [false, true]) {
+      const opts = { engine: kind, validate };
+      await assert.rejects(decode("listClients", { status: 200, body: "<html>" }, opts), (e: unknown) => (e as HarvestError).code === "decode");
+      await assert.rejects(decode("listClients", { status: 429, headers: { "Retry-After": "7" }, body: "" }, opts), (e: unknown) => (e as HarvestError).code === "rate_limited" && (e as HarvestError).retryAfterMs === 7000);
+      await assert.rejects(decode("listClients", { status: 404, body: '{"error":"not_found","error_description":"No such client"}' }, opts), (e: unknown) => (e as HarvestError).code === "not_found" && (e as HarvestError).status === 404);
+      for (const [op, bad] of [["retrieveClient", "[1,2,3]"], ["retrieveClient", '{"id": 1, "na'], ["listClients", '{"projects": []}'], ["listClients", '{"clients": [1]}'], ["retrieveClient", "  "]] as const) {
+        await assert.rejects(decode(op, { status: 200, body: bad }, opts), (e: unknown) => (e as HarvestError).code === "decode" && (e as HarvestError).status === 200, `${op} ${bad} (validate: ${validate})`);
+      }
+      assert.equal(await decode("deleteClient", { status: 200, body: "" }, opts), null, "an empty delete answer is null");
+    }
+  });
+
+  test(`${kind}: the validate option decodes a client's answers strictly`, async () => {
+    const answer = { id: 7, name: "Strict", is_active: null };
+    const list = { clients: [answer], per_page: 2000, links: { next: null } };
+    const fetch: FetchLike = async (url) => new Response(JSON.stringify(url.includes("/v2/clients?") ? list : answer), { status: 200 });
+    const fast = new HarvestClient({ accountId: 1, accessToken: "t", userAgent: "T (t@example.com)", engine: kind, fetch });
+    const strict = new HarvestClient({ accountId: 1, accessToken: "t", userAgent: "T (t@example.com)", engine: kind, fetch, validate: true });
+    assert.deepEqual(await fast.clients.get(7), answer, "as Harvest sent it");
+    const typed = await strict.clients.get(7);
+    assert.equal(typed.is_active, false, "null becomes the field's default");
+    assert.equal(typed.currency, null, "a missing nullable field is null");
+    assert.deepEqual(await fast.clients.list().all(), [answer]);
+    assert.equal((await strict.clients.list().all())[0]!.is_active, false);
+    assert.deepEqual(await fast.call("listClients", [], {}), list);
   });
 }
 

@@ -1,10 +1,13 @@
 // `make bench-npm`: decode of a generated 2000-entry listTimeEntries body, in one run: JSON.parse
-// alone (the floor), the napi engine and the wasm engine (each: typed decode in Rust, the value
-// as JSON text, JSON.parse on the JS side). Medians of interleaved rounds; sizes of the artifacts.
+// alone (the floor), then the napi engine and the wasm engine, each with the default fast decode
+// (the body checked in Rust, then TextDecoder + JSON.parse of the original bytes) and the strict
+// one (`validate: true`: typed decode in Rust, the value as JSON text, JSON.parse). Medians of
+// interleaved rounds; sizes of the artifacts.
 // Usage: node build-test/bench/decode.js [path to a release napi addon]
 import { createRequire } from "node:module";
 import { readFileSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { deepStrictEqual as assertDeepEqual } from "node:assert";
 import { Engine, loadEngine, type RawEngine } from "../../dist/node.js";
 
 function entry(i: number): unknown {
@@ -40,15 +43,26 @@ const napi = addon ? new Engine("napi", createRequire(import.meta.url)(addon) as
 const wasm = await loadEngine("wasm");
 
 type Case = { name: string; run: () => unknown };
+const decoder = new TextDecoder();
+const strict = { validate: true };
 const cases: Case[] = [
   { name: "JSON.parse alone", run: () => JSON.parse(body) },
-  { name: "napi decode", run: () => napi.decode("listTimeEntries", { status: 200, body: bytes }) },
-  { name: "wasm decode", run: () => wasm.decode("listTimeEntries", { status: 200, body: bytes }) },
-  { name: "napi decode (Rust only, JSON text out)", run: () => napi.decodeToJson("listTimeEntries", 200, bytes) },
-  { name: "wasm decode (Rust only, JSON text out)", run: () => wasm.decodeToJson("listTimeEntries", 200, bytes) },
+  { name: "TextDecoder + JSON.parse (bytes in)", run: () => JSON.parse(decoder.decode(bytes)) },
+  { name: "napi decode (fast, default)", run: () => napi.decode("listTimeEntries", { status: 200, body: bytes }) },
+  { name: "napi decode strict (validate: true)", run: () => napi.decode("listTimeEntries", { status: 200, body: bytes }, strict) },
+  { name: "wasm decode (fast, default)", run: () => wasm.decode("listTimeEntries", { status: 200, body: bytes }) },
+  { name: "wasm decode strict (validate: true)", run: () => wasm.decode("listTimeEntries", { status: 200, body: bytes }, strict) },
+  { name: "napi, Rust check only (fast)", run: () => napi.run((raw) => raw.decodeCheck("listTimeEntries", 200, "[]", bytes)) },
+  { name: "wasm, Rust check only (fast)", run: () => wasm.run((raw) => raw.decodeCheck("listTimeEntries", 200, "[]", bytes)) },
+  { name: "napi, Rust only (strict: typed decode + JSON text)", run: () => napi.decodeToJson("listTimeEntries", 200, bytes) },
+  { name: "wasm, Rust only (strict)", run: () => wasm.decodeToJson("listTimeEntries", 200, bytes) },
 ];
-const check = napi.decode<{ time_entries: unknown[] }>("listTimeEntries", { status: 200, body: bytes });
-if (check.time_entries.length !== 2000) throw new Error("the decode lost entries");
+const expected = JSON.parse(body);
+for (const engine of [napi, wasm]) {
+  assertDeepEqual(engine.decode("listTimeEntries", { status: 200, body: bytes }), expected, `${engine.kind} fast decode`);
+  const typed = engine.decode<{ time_entries: unknown[] }>("listTimeEntries", { status: 200, body: bytes }, strict);
+  if (typed.time_entries.length !== 2000) throw new Error(`${engine.kind}: the strict decode lost entries`);
+}
 
 const ROUNDS = 31;
 const times = new Map<string, number[]>(cases.map((c) => [c.name, []]));
