@@ -416,7 +416,7 @@ async fn handle_inner(app: &Arc<App>, req: Request<Incoming>) -> Result<Response
         Ok(b) => b,
         Err(r) => return Ok(r),
     };
-    // SQLite work is blocking: run it off the async workers
+    // SQLite work blocks (CPU, locks, fsync with --db): run it off the async workers
     let app2 = app.clone();
     let resp = match tokio::task::spawn_blocking(move || route(&app2, info, &body)).await {
         Ok(r) => r,

@@ -283,6 +283,21 @@ fn cached_count(ctx: &Ctx, sql: &str, args: &[Sql]) -> ApiResult<i64> {
     Ok(n)
 }
 
+/// The rows of one page by id: `... WHERE id IN (?1, ..., ?n)`, the same text for every page of
+/// that size, so the statement is compiled once and cached.
+fn in_sql(spec: &ListSpec, n: usize) -> String {
+    let mut sql = format!("SELECT {} {} WHERE {} IN (", spec.select, spec.from, spec.id_col);
+    for i in 1..=n {
+        if i > 1 {
+            sql.push(',');
+        }
+        sql.push('?');
+        sql.push_str(&i.to_string());
+    }
+    sql.push(')');
+    sql
+}
+
 /// Runs a paginated list query and wraps it in Harvest's envelope.
 pub fn list<F>(ctx: &Ctx, spec: ListSpec, mut render: F) -> ApiResult<Resp>
 where
@@ -339,10 +354,8 @@ where
                 .query_map(rusqlite::params_from_iter(spec.filter.args.iter()), |r| r.get(0))?
                 .collect::<Result<_, _>>()?;
             if !ids.is_empty() {
-                let list = ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
-                let sql = format!("SELECT {} {} WHERE {} IN ({list})", spec.select, spec.from, spec.id_col);
-                let mut stmt = ctx.conn.prepare(&sql)?;
-                let mut rows = stmt.query([])?;
+                let mut stmt = ctx.conn.prepare_cached(&in_sql(&spec, ids.len()))?;
+                let mut rows = stmt.query(rusqlite::params_from_iter(ids.iter()))?;
                 let mut by_id: std::collections::HashMap<i64, Value> = std::collections::HashMap::with_capacity(ids.len());
                 while let Some(row) = rows.next()? {
                     let id: i64 = row.get(0)?;
@@ -403,10 +416,8 @@ where
     let mut chunks: std::collections::HashMap<i64, (usize, usize)> = std::collections::HashMap::with_capacity(ids.len());
     let mut scratch: Vec<u8> = Vec::with_capacity(ids.len() * 1100);
     if !ids.is_empty() {
-        let list = ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
-        let sql = format!("SELECT {} {} WHERE {} IN ({list})", spec.select, spec.from, spec.id_col);
-        let mut stmt = ctx.conn.prepare(&sql)?;
-        let mut rows = stmt.query([])?;
+        let mut stmt = ctx.conn.prepare_cached(&in_sql(&spec, ids.len()))?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(ids.iter()))?;
         while let Some(row) = rows.next()? {
             let id: i64 = row.get(0)?;
             let start = scratch.len();
