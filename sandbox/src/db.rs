@@ -383,3 +383,56 @@ impl Drop for Reader<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn in_memory_pool_reads_its_writes_and_leaves_no_file() {
+        let pool = Pool::open(None).unwrap();
+        let path = pool.path.clone();
+        assert!(path.exists());
+        pool.open_readers(2).unwrap();
+        #[cfg(unix)]
+        assert!(!path.exists(), "unlinked once the connections are open");
+        {
+            let w = pool.writer();
+            w.execute_batch("BEGIN IMMEDIATE").unwrap();
+            // enough rows to make the WAL checkpoint into the (unlinked) main file
+            for i in 0..3000 {
+                w.execute("INSERT INTO meta(key, value) VALUES (?1, ?2)", rusqlite::params![format!("k{i}"), "x".repeat(500)])
+                    .unwrap();
+            }
+            pool.commit(&w).unwrap();
+            w.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+        }
+        let r = pool.reader();
+        let n: i64 = r.query_row("SELECT COUNT(*) FROM meta", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 3000);
+        assert!(r.execute("DELETE FROM meta", []).is_err(), "readers are query-only");
+        drop(r);
+        drop(pool);
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn count_cache_only_serves_its_generation() {
+        let c = CountCache::default();
+        let g = c.generation();
+        let v = c.view(g, g).unwrap();
+        v.put("q".into(), 7);
+        assert_eq!(v.get("q"), Some(7));
+        c.commit_starts();
+        assert!(c.view(c.generation(), c.generation()).is_none(), "no cache while a commit is in progress");
+        assert!(c.view(g, c.generation()).is_none());
+        c.commit_ends();
+        let v2 = c.view(c.generation(), c.generation()).unwrap();
+        assert_eq!(v2.get("q"), None);
+        // a reader of the older generation can neither read nor overwrite the newer entries
+        v2.put("q".into(), 8);
+        v.put("q".into(), 7);
+        assert_eq!(v2.get("q"), Some(8));
+        assert_eq!(v.get("q"), None);
+    }
+}

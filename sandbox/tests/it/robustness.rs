@@ -103,6 +103,47 @@ async fn concurrent_writes() {
     assert_eq!(r["total_entries"], 40);
 }
 
+/// Reads run on their own connections while writes commit: every page is one snapshot (its
+/// `total_entries` matches its rows) and the cached counts follow every write.
+#[tokio::test]
+async fn reads_during_writes_are_consistent() {
+    let t = std::sync::Arc::new(start().await);
+    let (_, pid, tid) = t.fixture(10.0).await;
+    let list = format!("/v2/time_entries?project_id={pid}&per_page=2000");
+    let mut writes = vec![];
+    let mut reads = vec![];
+    for i in 0..30 {
+        let t1 = t.clone();
+        writes.push(tokio::spawn(async move {
+            t1.post("/v2/time_entries", json!({"project_id": pid, "task_id": tid, "spent_date": "2022-03-03", "hours": 0.25, "notes": format!("r{i}")}))
+                .await
+                .status
+        }));
+        let t2 = t.clone();
+        let list = list.clone();
+        reads.push(tokio::spawn(async move {
+            let r = t2.get(&list).await;
+            assert_eq!(r.status, 200);
+            let n = r.body["time_entries"].as_array().unwrap().len() as i64;
+            assert_eq!(r.body["total_entries"].as_i64().unwrap(), n, "count and rows from one snapshot");
+        }));
+    }
+    for h in writes {
+        assert_eq!(h.await.unwrap(), 201);
+    }
+    for h in reads {
+        h.await.unwrap();
+    }
+    let r = t.get(&list).await.body;
+    assert_eq!(r["total_entries"], 30);
+    let id = r["time_entries"][0]["id"].as_i64().unwrap();
+    assert_eq!(t.delete(&format!("/v2/time_entries/{id}")).await.status, 200);
+    assert_eq!(t.get(&list).await.body["total_entries"], 29);
+    let r = t.get(&format!("/v2/time_entries?project_id={pid}&per_page=10&page=3")).await.body;
+    assert_eq!(r["total_entries"], 29);
+    assert_eq!(r["time_entries"].as_array().unwrap().len(), 9);
+}
+
 #[tokio::test]
 async fn resource_rules() {
     let t = start().await;
