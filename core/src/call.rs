@@ -134,7 +134,23 @@ impl<T: Output> Call<T> {
 
     fn finish(&mut self, result: Result<T>) -> Action<T> {
         self.state = State::Done(None);
-        Action::Done(result)
+        Action::Done(result.map_err(|e| self.scrub(e)))
+    }
+
+    /// Removes the client's secrets from an error message, should a server echo them.
+    fn scrub(&self, mut error: Error) -> Error {
+        let shared = self.client.lock();
+        let mut secrets = vec![shared.config.access_token().clone()];
+        if let Some(oauth) = shared.oauth.as_ref() {
+            secrets.extend(oauth.tokens.refresh_token.clone());
+            secrets.push(oauth.app.client_secret.clone());
+        }
+        for secret in secrets.iter().filter(|s| s.expose().len() >= 4) {
+            if error.message.contains(secret.expose()) {
+                error.message = error.message.replace(secret.expose(), "[redacted]");
+            }
+        }
+        error
     }
 
     fn wait(&mut self, until: i64, now: i64, max_total_wait_ms: i64) -> Action<T> {
@@ -154,7 +170,8 @@ impl<T: Output> Call<T> {
         self.observe(now_ms);
         let reconcile = match &mut self.state {
             State::Done(result) => {
-                return Action::Done(result.take().unwrap_or_else(|| Err(Error::protocol("the call has already finished"))));
+                let result = result.take().unwrap_or_else(|| Err(Error::protocol("the call has already finished")));
+                return Action::Done(result.map_err(|e| self.scrub(e)));
             }
             State::Awaiting { request_id, .. } => {
                 let id = *request_id;

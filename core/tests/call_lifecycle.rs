@@ -98,3 +98,14 @@ fn debug_output_never_shows_the_token() {
         assert!(!text.contains("at-1") && !text.contains("rt\""), "{text}");
     }
 }
+
+#[test]
+fn a_server_echoing_the_token_does_not_put_it_in_the_error() {
+    let client = oauth_client(i64::MAX);
+    let mut call = client.call(api::retrieve_company().unwrap());
+    let Action::Send(request) = call.next_action(0) else { panic!() };
+    let body = r#"{"message":"token at-1 and refresh rt-secret are not allowed here"}"#;
+    call.handle_response(Response::new(request.id, 422, body), 0).unwrap();
+    let Action::Done(Err(e)) = call.next_action(0) else { panic!("expected the 422") };
+    assert_eq!(e.message, "token [redacted] and refresh rt-secret are not allowed here");
+}
