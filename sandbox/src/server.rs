@@ -176,7 +176,9 @@ impl App {
             crate::seed::bulk_time_entries(&conn, cfg.seed_time_entries).map_err(|e| format!("seeding failed: {e}"))?;
         }
         drop(conn);
-        let readers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).clamp(2, 8);
+        // two read connections per core (at least 4): reads are CPU-bound, but a few more than the
+        // cores keep them running when other processes share the machine
+        let readers = (2 * std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)).clamp(4, 8);
         db.open_readers(readers).map_err(|e| format!("cannot open database: {e}"))?;
         let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(1);
         Ok(App {
