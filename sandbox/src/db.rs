@@ -218,7 +218,7 @@ impl CountCache {
     }
     /// The view for a read transaction whose snapshot was taken between reading `before` and `after`.
     pub fn view(&self, before: u64, after: u64) -> Option<Counts<'_>> {
-        (before == after && before % 2 == 0).then_some(Counts { cache: self, generation: before })
+        (before == after && before.is_multiple_of(2)).then_some(Counts { cache: self, generation: before })
     }
     fn commit_starts(&self) {
         self.seq.fetch_add(1, Ordering::SeqCst);
@@ -312,7 +312,7 @@ impl Pool {
             freed: Condvar::new(),
             path,
             counts: CountCache::default(),
-            temp: temp,
+            temp,
         })
     }
 
