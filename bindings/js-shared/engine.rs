@@ -140,6 +140,7 @@ fn operation(operation_id: &str, path_ids_json: &str, params_json: &str) -> Engi
 /// `JSON.parse` builds the objects). Both run the core's same state machine.
 pub enum AnyCall {
     /// Typed decode in Rust.
+    #[cfg(feature = "strict")]
     Typed(Call<Decoded>),
     /// Checked in Rust, parsed by JS.
     Raw(Call<RawBody>),
@@ -148,6 +149,7 @@ pub enum AnyCall {
 /// A paginator, typed or raw as [`AnyCall`].
 pub enum AnyPaginator {
     /// Typed decode in Rust.
+    #[cfg(feature = "strict")]
     Typed(Paginator<Decoded>),
     /// Checked in Rust, parsed by JS.
     Raw(Paginator<RawBody>),
@@ -156,24 +158,49 @@ pub enum AnyPaginator {
 /// Starts a call of one operation (`strict`: typed decode in Rust).
 pub fn call_new(client: &Client, operation_id: &str, path_ids_json: &str, params_json: &str, strict: bool) -> EngineResult<AnyCall> {
     let operation = operation(operation_id, path_ids_json, params_json)?;
-    Ok(if strict { AnyCall::Typed(client.call(operation)) } else { AnyCall::Raw(client.call(operation.raw())) })
+    #[cfg(feature = "strict")]
+    if strict {
+        return Ok(AnyCall::Typed(client.call(operation)));
+    }
+    no_strict(strict)?;
+    Ok(AnyCall::Raw(client.call(operation.raw())))
 }
 
 /// Starts paginating a list operation (`strict`: typed decode in Rust).
 pub fn paginator_new(client: &Client, operation_id: &str, path_ids_json: &str, params_json: &str, strict: bool) -> EngineResult<AnyPaginator> {
     let operation = operation(operation_id, path_ids_json, params_json)?;
-    Ok(if strict { AnyPaginator::Typed(client.paginate(operation)?) } else { AnyPaginator::Raw(client.paginate(operation.raw())?) })
+    #[cfg(feature = "strict")]
+    if strict {
+        return Ok(AnyPaginator::Typed(client.paginate(operation)?));
+    }
+    no_strict(strict)?;
+    Ok(AnyPaginator::Raw(client.paginate(operation.raw())?))
 }
 
 /// Resumes a paginator from a position saved with [`paginator_position`].
 pub fn paginator_resume(client: &Client, position_json: &str, strict: bool) -> EngineResult<AnyPaginator> {
     let position = Position::from_json(position_json)?;
-    Ok(if strict { AnyPaginator::Typed(Paginator::resume(client, &position)?) } else { AnyPaginator::Raw(Paginator::resume(client, &position)?) })
+    #[cfg(feature = "strict")]
+    if strict {
+        return Ok(AnyPaginator::Typed(Paginator::resume(client, &position)?));
+    }
+    no_strict(strict)?;
+    Ok(AnyPaginator::Raw(Paginator::resume(client, &position)?))
+}
+
+/// Refuses a strict decode in an engine built without it (the small WebAssembly module: the
+/// facade loads the full one for `validate: true`).
+fn no_strict(strict: bool) -> EngineResult<()> {
+    if strict && !cfg!(feature = "strict") {
+        return Err(invalid("this engine was built without the strict decode; the facade loads the engine that has it for `validate: true`"));
+    }
+    Ok(())
 }
 
 /// The paginator's position, as JSON.
 pub fn paginator_position(paginator: &AnyPaginator) -> String {
     match paginator {
+        #[cfg(feature = "strict")]
         AnyPaginator::Typed(p) => p.position().to_json(),
         AnyPaginator::Raw(p) => p.position().to_json(),
     }
@@ -182,6 +209,7 @@ pub fn paginator_position(paginator: &AnyPaginator) -> String {
 /// Ends a call as cancelled.
 pub fn call_cancel(call: &mut AnyCall) {
     match call {
+        #[cfg(feature = "strict")]
         AnyCall::Typed(c) => c.cancel(),
         AnyCall::Raw(c) => c.cancel(),
     }
@@ -207,6 +235,7 @@ trait DoneValue {
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), String>;
 }
 
+#[cfg(feature = "strict")]
 impl DoneValue for Decoded {
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), String> {
         serde_json::to_writer(out, self).map_err(|e| e.to_string())
@@ -270,6 +299,7 @@ fn action_json<T: DoneValue>(action: Action<T>) -> String {
 pub fn call_next_action(call: &mut AnyCall, now_ms: f64) -> EngineResult<String> {
     let now = time_ms(now_ms)?;
     Ok(match call {
+        #[cfg(feature = "strict")]
         AnyCall::Typed(c) => action_json(c.next_action(now)),
         AnyCall::Raw(c) => action_json(c.next_action(now)),
     })
@@ -279,6 +309,7 @@ pub fn call_next_action(call: &mut AnyCall, now_ms: f64) -> EngineResult<String>
 pub fn paginator_next_action(paginator: &mut AnyPaginator, now_ms: f64) -> EngineResult<String> {
     let now = time_ms(now_ms)?;
     Ok(match paginator {
+        #[cfg(feature = "strict")]
         AnyPaginator::Typed(p) => action_json(p.next_action(now)),
         AnyPaginator::Raw(p) => action_json(p.next_action(now)),
     })
@@ -308,12 +339,14 @@ macro_rules! stepper {
         impl Stepper for $any {
             fn take_response(&mut self, response: Response, now_ms: i64) -> harvest_core::Result<()> {
                 match self {
+                    #[cfg(feature = "strict")]
                     $any::Typed(s) => s.handle_response(response, now_ms),
                     $any::Raw(s) => s.handle_response(response, now_ms),
                 }
             }
             fn take_failure(&mut self, request_id: u64, kind: FailureKind, message: &str, now_ms: i64) -> harvest_core::Result<()> {
                 match self {
+                    #[cfg(feature = "strict")]
                     $any::Typed(s) => s.handle_failure(request_id, kind, message, now_ms),
                     $any::Raw(s) => s.handle_failure(request_id, kind, message, now_ms),
                 }
@@ -357,10 +390,17 @@ pub fn decode_check(operation_id: &str, status: u32, headers_json: &str, body: &
 
 /// Decodes a raw response to an operation strictly (typed models): the value as JSON, or the
 /// typed error.
+#[cfg(feature = "strict")]
 pub fn decode(operation_id: &str, status: u32, headers_json: &str, body: &[u8]) -> EngineResult<String> {
     let response = response(0.0, status, headers_json, body)?;
     let decoded = harvest_core::decode(operation_id, &response)?;
     serde_json::to_string(&decoded).map_err(|e| EngineError(Error::decode(e.to_string())))
+}
+
+/// Without the strict decode: refused (see [`no_strict`]).
+#[cfg(not(feature = "strict"))]
+pub fn decode(_operation_id: &str, _status: u32, _headers_json: &str, _body: &[u8]) -> EngineResult<String> {
+    no_strict(true).map(|()| String::new())
 }
 
 fn tokens_value(t: &Tokens) -> Value {

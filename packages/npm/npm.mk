@@ -5,6 +5,7 @@ NPM_DIR        := packages/npm
 NPM_TOOLS      := $(CURDIR)/.tools
 WASM_CRATE     := bindings/wasm
 WASM_TARGET    := $(CURDIR)/target/wasm
+WASM_STRICT_TARGET := $(CURDIR)/target/wasm-strict
 # The wasm-bindgen CLI must equal the wasm-bindgen crate in bindings/wasm/Cargo.lock (pinned with "=").
 WBG_VER        := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/"/,"",$$3); print $$3}' $(WASM_CRATE)/Cargo.lock)
 BINARYEN_VER   := 132.0.0
@@ -14,7 +15,10 @@ WASM_PKG       := $(NPM_DIR)/wasm
 NAPI_ADDON     := $(NPM_DIR)/native/harvest-sdk.linux-x64-gnu.node
 
 # rustup's wasm32 target where it is installed; else Debian's rustc-web with std built from
-# rust-web-src (-Zbuild-std), linked by lld-19's wasm-ld or rustup's rust-lld.
+# rust-web-src (-Zbuild-std), linked by lld-19's wasm-ld or rustup's rust-lld. Only the build-std
+# route (nightly features through RUSTC_BOOTSTRAP) also drops the panic and Debug-formatting
+# machinery and builds std for size: panics become a plain trap, which the facade already turns
+# into a `protocol` error (the engine never panics on any input by design).
 ifeq ($(shell rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown && echo yes),yes)
 WASM_RUSTUP    := yes
 WASM_CARGO     := $(CARGO)
@@ -22,10 +26,24 @@ WASM_FLAGS     := --release --target wasm32-unknown-unknown
 else
 WASM_RUSTUP    := no
 WASM_LINKER    := $(firstword $(wildcard /usr/lib/llvm-19/bin/wasm-ld) $(shell rustc --print sysroot 2>/dev/null)/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld)
-WASM_CARGO     := env RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=$(WASM_LINKER) /usr/bin/cargo
-WASM_FLAGS     := --release --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort
+WASM_CARGO     := env RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=$(WASM_LINKER) \
+                  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none" /usr/bin/cargo
+WASM_FLAGS     := --release --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 endif
 WASM_OUT       := $(WASM_TARGET)/wasm32-unknown-unknown/release/harvest_wasm.wasm
+WASM_STRICT_OUT := $(WASM_STRICT_TARGET)/wasm32-unknown-unknown/release/harvest_wasm.wasm
+
+# wasm-bindgen, wasm-opt -Oz and the glue patch, when the module is newer: $(1) module, $(2) out dir.
+define wasm_package
+	@if [ ! -f $(2)/harvest_wasm_bg.wasm ] || [ $(1) -nt $(2)/harvest_wasm_bg.wasm ]; then \
+	  rm -f $(2)/harvest_wasm.js $(2)/harvest_wasm.d.ts $(2)/harvest_wasm_bg.wasm && \
+	  $(WASM_BINDGEN) --target web --out-dir $(2) $(1) && \
+	  $(WASM_OPT) -Oz $(2)/harvest_wasm_bg.wasm -o $(2)/harvest_wasm_bg.wasm && \
+	  rm -f $(2)/harvest_wasm_bg.wasm.d.ts $(2)/.gitignore && \
+	  node $(NPM_DIR)/scripts/patch-glue.mjs $(2) && \
+	  echo "wasm ($(2)): $$(stat -c %s $(2)/harvest_wasm_bg.wasm) bytes, $$(gzip -9c $(2)/harvest_wasm_bg.wasm | wc -c) gzipped"; \
+	fi
+endef
 
 .PHONY: setup-npm build-npm build-npm-wasm build-npm-napi npm-models test-npm bench-npm
 
@@ -61,16 +79,13 @@ $(NPM_DIR)/node_modules/.ok: $(NPM_DIR)/package.json
 build-npm: setup-npm build-npm-wasm build-npm-napi ## npm: the wasm engine (release), the napi addon (debug), the TypeScript
 	@cd $(NPM_DIR) && node_modules/.bin/tsc -p tsconfig.json
 
+# Two modules: the default one without the strict typed decode (what every page downloads), and
+# in wasm/strict/ the full engine, which the facade loads only for `validate: true`.
 build-npm-wasm:
-	cd $(WASM_CRATE) && $(WASM_CARGO) build -q -j$(JOBS) $(WASM_FLAGS) --target-dir $(WASM_TARGET)
-	@if [ ! -f $(WASM_PKG)/harvest_wasm_bg.wasm ] || [ $(WASM_OUT) -nt $(WASM_PKG)/harvest_wasm_bg.wasm ]; then \
-	  rm -rf $(WASM_PKG) && \
-	  $(WASM_BINDGEN) --target web --out-dir $(WASM_PKG) $(WASM_OUT) && \
-	  $(WASM_OPT) -Oz $(WASM_PKG)/harvest_wasm_bg.wasm -o $(WASM_PKG)/harvest_wasm_bg.wasm && \
-	  rm -f $(WASM_PKG)/harvest_wasm_bg.wasm.d.ts $(WASM_PKG)/.gitignore && \
-	  node $(NPM_DIR)/scripts/patch-glue.mjs && \
-	  echo "wasm: $$(stat -c %s $(WASM_PKG)/harvest_wasm_bg.wasm) bytes, $$(gzip -9c $(WASM_PKG)/harvest_wasm_bg.wasm | wc -c) gzipped"; \
-	fi
+	cd $(WASM_CRATE) && $(WASM_CARGO) build -q -j$(JOBS) $(WASM_FLAGS) --no-default-features --target-dir $(WASM_TARGET)
+	cd $(WASM_CRATE) && $(WASM_CARGO) build -q -j$(JOBS) $(WASM_FLAGS) --target-dir $(WASM_STRICT_TARGET)
+	$(call wasm_package,$(WASM_OUT),$(WASM_PKG))
+	$(call wasm_package,$(WASM_STRICT_OUT),$(WASM_PKG)/strict)
 
 build-npm-napi:
 	$(CARGO) build -q -p harvest-node

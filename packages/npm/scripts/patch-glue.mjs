@@ -2,10 +2,13 @@
 // instantiate the module afresh after a trap: `__wbg_reset()` forgets the trapped instance, and
 // each object's finalizer frees it only in the instance it was made in (never a stale pointer in
 // a new instance). Fails loudly if the glue's shape changed (a new wasm-bindgen version).
+// Usage: node scripts/patch-glue.mjs [glue directory, default wasm/]
 import { readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 
-const js = new URL("../wasm/harvest_wasm.js", import.meta.url);
-const dts = new URL("../wasm/harvest_wasm.d.ts", import.meta.url);
+const dir = process.argv[2] ? pathToFileURL(process.argv[2].replace(/\/?$/, "/")) : new URL("../wasm/", import.meta.url);
+const js = new URL("harvest_wasm.js", dir);
+const dts = new URL("harvest_wasm.d.ts", dir);
 let text = readFileSync(js, "utf8");
 if (text.includes("__wbg_reset")) process.exit(0);
 

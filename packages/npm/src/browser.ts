@@ -6,9 +6,10 @@ import { registerEngine } from "./engines.js";
 
 registerEngine("wasm", () => loadWasmEngine());
 
-/** Loads the WebAssembly module from this URL instead (when a bundler moves the file). */
-export function useWasmUrl(url: URL | string): void {
-  registerEngine("wasm", () => loadWasmEngine(url));
+/** Loads the WebAssembly module from this URL instead (when a bundler moves the file), and the
+ * strict module (`validate: true`, fetched on first use) from `strictUrl`. */
+export function useWasmUrl(url: URL | string, strictUrl?: URL | string): void {
+  registerEngine("wasm", () => loadWasmEngine(url, strictUrl === undefined ? undefined : async () => strictUrl));
 }
 
 export * from "./index.js";

@@ -345,8 +345,9 @@ export class HarvestClient {
   /** The engine-side client, created on first use. */
   engineClient(): Promise<EngineClient> {
     this.#engine ??= (async () => {
-      const engine = await loadEngine(this.#options.engine ?? "auto");
       const { fetch: _f, engine: _e, timeoutMs: _t, onTokensRefreshed: _o, validate, ...rest } = this.#options;
+      let engine = await loadEngine(this.#options.engine ?? "auto");
+      if (validate === true) engine = await engine.strict();
       return engine.client(toWire(rest as Params) as object, { validate: validate === true });
     })();
     return this.#engine;

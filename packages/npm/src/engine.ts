@@ -111,10 +111,26 @@ export class Engine {
   #raw: RawEngine;
   #reinstantiate: (() => RawEngine) | null;
   #generation = 0;
+  #loadStrict: (() => Promise<Engine>) | null;
+  #strict: Promise<Engine> | null = null;
 
-  constructor(readonly kind: EngineKind, raw: RawEngine, reinstantiate: (() => RawEngine) | null) {
+  /** `loadStrict` loads the engine that has the strict decode, when this one has not (the
+   * default WebAssembly module); `null` when this engine has it itself. */
+  constructor(readonly kind: EngineKind, raw: RawEngine, reinstantiate: (() => RawEngine) | null, loadStrict: (() => Promise<Engine>) | null = null) {
     this.#raw = raw;
     this.#reinstantiate = reinstantiate;
+    this.#loadStrict = loadStrict;
+  }
+
+  /** The engine to use for strict decoding (`validate: true`): this one (napi), or the full
+   * WebAssembly module, loaded on first use. */
+  strict(): Promise<Engine> {
+    if (this.#loadStrict === null) return Promise.resolve(this);
+    this.#strict ??= this.#loadStrict().catch((error: unknown) => {
+      this.#strict = null;
+      throw this.toHarvestError(error);
+    });
+    return this.#strict;
   }
 
   /** Bumped each time the module is instantiated afresh after a trap; handles of an older
@@ -164,7 +180,8 @@ export class Engine {
   }
 
   /** Decodes a raw response to an operation (by OpenAPI operationId): checked in the engine and
-   * parsed here, or with `validate` decoded strictly in the engine (see `DecodeOptions`). */
+   * parsed here, or with `validate` decoded strictly in the engine (see `DecodeOptions`; with the
+   * WebAssembly engine, on the engine that `strict()` gives). */
   decode<T = unknown>(operationId: string, response: { status: number; headers?: [string, string][] | Record<string, string>; body: Uint8Array | string }, options: DecodeOptions = {}): T {
     const body = typeof response.body === "string" ? encoder.encode(response.body) : response.body;
     const headers = JSON.stringify(response.headers ?? []);

@@ -11,6 +11,7 @@ export {
 } from "./client.js";
 export { authorizeUrl, tokenFromRedirect, codeFromRedirect, exchangeCode, beginImplicitSignIn, completeImplicitSignIn, randomState, type OAuthAppOptions } from "./oauth.js";
 export { loadEngine, availableEngines, type EngineChoice } from "./engines.js";
+export { type WasmSource } from "./engine-wasm.js";
 export { Engine, EngineClient, Call, Paginator, type RawEngine, type Action, type EngineRequest, type EngineResponse, type FailureKind, type Position, type EngineSchema, type DecodeOptions } from "./engine.js";
 export { drive, sleepUntil, type FetchLike } from "./driver.js";
 export { sumDecimals } from "./decimal.js";
@@ -31,6 +32,7 @@ export interface RawResponse {
  * (see `DecodeOptions`). */
 export async function decode<T = unknown>(operationId: string, response: RawResponse, options?: EngineChoice | (DecodeOptions & { engine?: EngineChoice })): Promise<T> {
   const { engine, ...decodeOptions } = typeof options === "string" ? { engine: options } : (options ?? {});
-  return (await loadEngine(engine)).decode<T>(operationId, response, decodeOptions);
+  const loaded = await loadEngine(engine);
+  return (decodeOptions.validate ? await loaded.strict() : loaded).decode<T>(operationId, response, decodeOptions);
 }
 

@@ -26,6 +26,8 @@ registerEngine("napi", async () => {
   return new Engine("napi", require(fileURLToPath(url)) as RawEngine, null);
 });
 
-registerEngine("wasm", async () => loadWasmEngine(await readFile(new URL("../wasm/harvest_wasm_bg.wasm", import.meta.url))));
+registerEngine("wasm", async () =>
+  loadWasmEngine(await readFile(new URL("../wasm/harvest_wasm_bg.wasm", import.meta.url)), () => readFile(new URL("../wasm/strict/harvest_wasm_bg.wasm", import.meta.url))),
+);
 
 export * from "./index.js";

@@ -86,7 +86,8 @@ function errorJson(e: HarvestError): any {
 }
 
 async function runCase(kind: "napi" | "wasm", text: string, validate: boolean): Promise<{ errors: string[]; results: unknown[]; end: number; sent: number }> {
-  const engine = await loadEngine(kind);
+  const loaded = await loadEngine(kind);
+  const engine = validate ? await loaded.strict() : loaded;
   const c = parseExact(text);
   const client = engine.client(JSON.parse(stringifyExact(c.config)), { validate });
   const startMs: number = c.start_ms;

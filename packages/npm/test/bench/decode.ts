@@ -41,6 +41,7 @@ const bytes = new TextEncoder().encode(body);
 const addon = process.argv[2];
 const napi = addon ? new Engine("napi", createRequire(import.meta.url)(addon) as RawEngine, null) : await loadEngine("napi");
 const wasm = await loadEngine("wasm");
+const wasmStrict = await wasm.strict();
 
 type Case = { name: string; run: () => unknown };
 const decoder = new TextDecoder();
@@ -51,16 +52,16 @@ const cases: Case[] = [
   { name: "napi decode (fast, default)", run: () => napi.decode("listTimeEntries", { status: 200, body: bytes }) },
   { name: "napi decode strict (validate: true)", run: () => napi.decode("listTimeEntries", { status: 200, body: bytes }, strict) },
   { name: "wasm decode (fast, default)", run: () => wasm.decode("listTimeEntries", { status: 200, body: bytes }) },
-  { name: "wasm decode strict (validate: true)", run: () => wasm.decode("listTimeEntries", { status: 200, body: bytes }, strict) },
+  { name: "wasm decode strict (validate: true)", run: () => wasmStrict.decode("listTimeEntries", { status: 200, body: bytes }, strict) },
   { name: "napi, Rust check only (fast)", run: () => napi.run((raw) => raw.decodeCheck("listTimeEntries", 200, "[]", bytes)) },
   { name: "wasm, Rust check only (fast)", run: () => wasm.run((raw) => raw.decodeCheck("listTimeEntries", 200, "[]", bytes)) },
   { name: "napi, Rust only (strict: typed decode + JSON text)", run: () => napi.decodeToJson("listTimeEntries", 200, bytes) },
-  { name: "wasm, Rust only (strict)", run: () => wasm.decodeToJson("listTimeEntries", 200, bytes) },
+  { name: "wasm, Rust only (strict)", run: () => wasmStrict.decodeToJson("listTimeEntries", 200, bytes) },
 ];
 const expected = JSON.parse(body);
-for (const engine of [napi, wasm]) {
+for (const [engine, strictEngine] of [[napi, napi], [wasm, wasmStrict]] as const) {
   assertDeepEqual(engine.decode("listTimeEntries", { status: 200, body: bytes }), expected, `${engine.kind} fast decode`);
-  const typed = engine.decode<{ time_entries: unknown[] }>("listTimeEntries", { status: 200, body: bytes }, strict);
+  const typed = strictEngine.decode<{ time_entries: unknown[] }>("listTimeEntries", { status: 200, body: bytes }, strict);
   if (typed.time_entries.length !== 2000) throw new Error(`${engine.kind}: the strict decode lost entries`);
 }
 
@@ -82,9 +83,12 @@ for (const c of cases) {
   const m = median(times.get(c.name)!);
   console.log(`| ${c.name} | ${m.toFixed(1)} ms | ${(m / base).toFixed(2)}× |`);
 }
-const wasmFile = new URL("../../wasm/harvest_wasm_bg.wasm", import.meta.url);
-const raw = readFileSync(wasmFile);
-console.log(`\nwasm engine: ${raw.length} bytes raw, ${gzipSync(new Uint8Array(raw), { level: 9 }).length} bytes gzipped (wasm-opt -Oz)`);
+console.log();
+const gz = (b: Uint8Array) => gzipSync(b, { level: 9 }).length;
+for (const [what, file] of [["wasm engine (default module)", "wasm/harvest_wasm_bg.wasm"], ["wasm strict module (loaded for validate: true)", "wasm/strict/harvest_wasm_bg.wasm"], ["wasm glue (JS)", "wasm/harvest_wasm.js"]] as const) {
+  const raw = new Uint8Array(readFileSync(new URL(`../../${file}`, import.meta.url)));
+  console.log(`${what}: ${raw.length} bytes raw, ${gz(raw)} bytes gzipped`);
+}
 if (addon) {
   const a = readFileSync(addon);
   console.log(`napi addon (release, LTO, stripped): ${statSync(addon).size} bytes raw, ${gzipSync(new Uint8Array(a), { level: 9 }).length} bytes gzipped`);
