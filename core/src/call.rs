@@ -6,7 +6,7 @@
 //! reconciliation of a POST, and the OAuth refresh all happen inside; attempts and total waiting
 //! are bounded by the client's [`RetryPolicy`](crate::retry::RetryPolicy), so the loop ends.
 
-use crate::client::{Client, OAuthState, Refresh, Shared, REFRESH_MARGIN_MS};
+use crate::client::{Client, OAuthState, Refresh, Shared};
 use crate::config::Secret;
 use crate::error::{Error, ErrorCode, Result};
 use crate::http::{FailureKind, Method, Request, Response};
@@ -222,7 +222,7 @@ impl<T: Output> Call<T> {
     fn refresh_if_needed(&mut self, shared: &mut Shared, now_ms: i64) -> Option<Action<T>> {
         let max_wait = shared.retry.max_total_wait_ms;
         let oauth: &mut OAuthState = shared.oauth.as_mut()?;
-        let expiring = oauth.tokens.expires_at_ms.is_some_and(|at| at - REFRESH_MARGIN_MS <= now_ms);
+        let expiring = oauth.expiring(now_ms);
         if !(expiring || oauth.stale) {
             return None;
         }
@@ -411,6 +411,7 @@ impl<T: Output> Call<T> {
                 shared.config.set_access_token(tokens.access_token.clone());
                 if let Some(o) = shared.oauth.as_mut() {
                     o.tokens = tokens.clone();
+                    o.received_at_ms = Some(now_ms);
                     o.refresh = Refresh::Idle;
                     o.stale = false;
                 }

@@ -21,7 +21,9 @@ pub enum Event {
     TokensRefreshed(Tokens),
 }
 
-/// How far ahead of expiry an OAuth access token is refreshed.
+/// How far ahead of expiry an OAuth access token is refreshed — at most; a token that lives less
+/// than twice as long is refreshed halfway through its life instead, so short-lived tokens are not
+/// refreshed before every request.
 pub const REFRESH_MARGIN_MS: i64 = 60_000;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -35,9 +37,23 @@ pub(crate) enum Refresh {
 pub(crate) struct OAuthState {
     pub app: OAuthApp,
     pub tokens: Tokens,
+    /// When the SDK itself received the current tokens (after a refresh), epoch ms.
+    pub received_at_ms: Option<i64>,
     pub refresh: Refresh,
     /// A 401 showed the current access token is no longer good.
     pub stale: bool,
+}
+
+impl OAuthState {
+    /// Whether the access token should be refreshed before a request at `now_ms`.
+    pub fn expiring(&self, now_ms: i64) -> bool {
+        let Some(at) = self.tokens.expires_at_ms else { return false };
+        let margin = match self.received_at_ms {
+            Some(received) => REFRESH_MARGIN_MS.min((at - received).max(0) / 2),
+            None => REFRESH_MARGIN_MS,
+        };
+        at - margin <= now_ms
+    }
 }
 
 #[derive(Debug)]
@@ -97,7 +113,7 @@ impl Client {
         {
             let mut shared = self.lock();
             shared.config.set_access_token(tokens.access_token.clone());
-            shared.oauth = Some(OAuthState { app, tokens, refresh: Refresh::Idle, stale: false });
+            shared.oauth = Some(OAuthState { app, tokens, received_at_ms: None, refresh: Refresh::Idle, stale: false });
         }
         self
     }
@@ -108,6 +124,7 @@ impl Client {
         shared.config.set_access_token(tokens.access_token.clone());
         if let Some(oauth) = shared.oauth.as_mut() {
             oauth.tokens = tokens;
+            oauth.received_at_ms = None;
             oauth.refresh = Refresh::Idle;
             oauth.stale = false;
         }

@@ -109,3 +109,34 @@ fn a_server_echoing_the_token_does_not_put_it_in_the_error() {
     let Action::Done(Err(e)) = call.next_action(0) else { panic!("expected the 422") };
     assert_eq!(e.message, "token [redacted] and refresh rt-secret are not allowed here");
 }
+
+#[test]
+fn a_short_lived_token_is_refreshed_halfway_not_before_every_request() {
+    let client = oauth_client(0);
+    let mut now = 1_000;
+    let mut refreshes = 0;
+    for _ in 0..10 {
+        let mut call = client.call(api::retrieve_company().unwrap());
+        loop {
+            match call.next_action(now) {
+                Action::Send(r) if r.url.ends_with("/oauth2/token") => {
+                    refreshes += 1;
+                    call.handle_response(Response::new(r.id, 200, r#"{"access_token":"at-n","expires_in":2}"#), now).unwrap();
+                }
+                Action::Send(r) => call.handle_response(Response::new(r.id, 200, r#"{"name":"Acme"}"#), now).unwrap(),
+                Action::Wait { until } => now = until,
+                Action::Done(result) => {
+                    result.unwrap();
+                    break;
+                }
+            }
+        }
+        now += 100;
+    }
+    // 2 s tokens, 10 calls 100 ms apart: the first refresh, then one when a token is 1 s old.
+    assert_eq!(refreshes, 1);
+    now += 1_000;
+    let mut call = client.call(api::retrieve_company().unwrap());
+    let Action::Send(r) = call.next_action(now) else { panic!() };
+    assert!(r.url.ends_with("/oauth2/token"), "a token past half its life is refreshed");
+}
