@@ -134,7 +134,7 @@ impl<T: Output> Call<T> {
 
     fn finish(&mut self, result: Result<T>) -> Action<T> {
         self.state = State::Done(None);
-        Action::Done(result.map_err(|e| self.scrub(e)))
+        Action::Done(result)
     }
 
     /// Removes the client's secrets from an error message, should a server echo them.
@@ -167,11 +167,18 @@ impl<T: Output> Call<T> {
 
     /// What to do next, at `now_ms` (epoch milliseconds). See the module docs.
     pub fn next_action(&mut self, now_ms: i64) -> Action<T> {
+        // No lock on the client is held here: `step` has returned (scrub takes the lock).
+        match self.step(now_ms) {
+            Action::Done(result) => Action::Done(result.map_err(|e| self.scrub(e))),
+            other => other,
+        }
+    }
+
+    fn step(&mut self, now_ms: i64) -> Action<T> {
         self.observe(now_ms);
         let reconcile = match &mut self.state {
             State::Done(result) => {
-                let result = result.take().unwrap_or_else(|| Err(Error::protocol("the call has already finished")));
-                return Action::Done(result.map_err(|e| self.scrub(e)));
+                return Action::Done(result.take().unwrap_or_else(|| Err(Error::protocol("the call has already finished"))));
             }
             State::Awaiting { request_id, .. } => {
                 let id = *request_id;
