@@ -138,6 +138,7 @@ fn operation(operation_id: &str, path_ids_json: &str, params_json: &str) -> Engi
 /// A call whose answer is decoded strictly into the typed models (`Decoded`, then written as JSON),
 /// or only checked and handed over as the bytes Harvest sent ([`RawBody`], the fast path: JS's
 /// `JSON.parse` builds the objects). Both run the core's same state machine.
+#[allow(clippy::large_enum_variant)] // one per JS object; a Box would only add an allocation
 pub enum AnyCall {
     /// Typed decode in Rust.
     #[cfg(feature = "strict")]
@@ -147,6 +148,7 @@ pub enum AnyCall {
 }
 
 /// A paginator, typed or raw as [`AnyCall`].
+#[allow(clippy::large_enum_variant)] // one per JS object; a Box would only add an allocation
 pub enum AnyPaginator {
     /// Typed decode in Rust.
     #[cfg(feature = "strict")]
