@@ -49,6 +49,98 @@ impl RawBody {
         Ok(links)
     }
 
+    /// A quick structural scan of a 2xx list page, for hosts that decode the items later (off the
+    /// I/O path) and need the page's `links` now. Returns the links when `body` is valid UTF-8 and
+    /// one complete JSON object — strings closed, brackets balanced and matched, nothing but
+    /// whitespace after it — whose member `key` is an array or `null`, and whose `links` member,
+    /// if present, decodes as [`Links`] (`null` or absent: the default, a last page). Returns
+    /// `None` when it cannot vouch for the body (truncated, HTML, not an object, `key` missing, an
+    /// escaped top-level key): run the full decode, which says what is wrong. It does **not**
+    /// check numbers, literals, separators or the items' fields, so a body it accepts can still
+    /// fail the typed decode; that decode must follow. Several times faster than [`Self::check`]
+    /// (it does not tokenise the items).
+    pub fn quick_page_links(key: &str, body: &[u8]) -> Option<Links> {
+        std::str::from_utf8(body).ok()?;
+        let len = body.len();
+        let mut i = skip_whitespace(body, 0);
+        if body.get(i) != Some(&b'{') {
+            return None;
+        }
+        i += 1;
+        // Expected closing brackets; the top-level object's is the first.
+        let mut closers: Vec<u8> = Vec::with_capacity(16);
+        closers.push(b'}');
+        // At depth 1: whether the next string is a key, and the member being read (which one,
+        // and where its value starts: just after its key).
+        let mut expect_key = true;
+        let mut member: Option<(TopMember, usize)> = None;
+        let mut links = None;
+        let mut seen_items = false;
+        while i < len {
+            // Skip what the scan ignores (most bytes outside strings).
+            while i < len && !STRUCTURAL[body[i] as usize] {
+                i += 1;
+            }
+            let Some(&b) = body.get(i) else { break };
+            match b {
+                b'"' => {
+                    let start = i + 1;
+                    let mut j = start;
+                    let mut escaped = false;
+                    loop {
+                        j = find_quote_or_backslash(body, j)?;
+                        if body[j] == b'"' {
+                            break;
+                        }
+                        escaped = true;
+                        j += 2;
+                    }
+                    if closers.len() == 1 && expect_key {
+                        if escaped {
+                            return None;
+                        }
+                        let name = &body[start..j];
+                        let which = if name == key.as_bytes() {
+                            TopMember::Items
+                        } else if name == b"links" {
+                            TopMember::Links
+                        } else {
+                            TopMember::Other
+                        };
+                        member = Some((which, j + 1));
+                        expect_key = false;
+                    }
+                    i = j + 1;
+                    continue;
+                }
+                b'{' => closers.push(b'}'),
+                b'[' => closers.push(b']'),
+                b'}' | b']' => {
+                    if closers.pop()? != b {
+                        return None;
+                    }
+                    if closers.is_empty() {
+                        if let Some((which, from)) = member.take() {
+                            top_member_value(which, &body[from..i], &mut links, &mut seen_items)?;
+                        }
+                        if skip_whitespace(body, i + 1) != len || !seen_items {
+                            return None;
+                        }
+                        return Some(links.unwrap_or_default());
+                    }
+                }
+                b',' if closers.len() == 1 => {
+                    let (which, from) = member.take()?;
+                    top_member_value(which, &body[from..i], &mut links, &mut seen_items)?;
+                    expect_key = true;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        None
+    }
+
     /// The key under which a list operation's items arrive (`time_entries`), `None` for others.
     pub fn list_key(id: OperationId) -> Option<&'static str> {
         use OperationId as O;
@@ -109,6 +201,68 @@ impl<T> Operation<T> {
         raw.path = self.path;
         raw
     }
+}
+
+/// A top-level member of a list page that [`RawBody::quick_page_links`] looks at.
+#[derive(Clone, Copy)]
+enum TopMember {
+    Items,
+    Links,
+    Other,
+}
+
+/// The bytes [`RawBody::quick_page_links`] stops at outside strings.
+static STRUCTURAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let bytes = *b"\"{}[],";
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
+/// The index of the first quote or backslash at or after `from`, eight bytes at a time.
+fn find_quote_or_backslash(body: &[u8], mut from: usize) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
+    while from + 8 <= body.len() {
+        let word = u64::from_le_bytes(body[from..from + 8].try_into().expect("eight bytes"));
+        if has_zero(word ^ (LO * b'"' as u64)) | has_zero(word ^ (LO * b'\\' as u64)) != 0 {
+            break;
+        }
+        from += 8;
+    }
+    body.get(from..)?.iter().position(|&b| b == b'"' || b == b'\\').map(|k| from + k)
+}
+
+fn skip_whitespace(body: &[u8], mut i: usize) -> usize {
+    while body.get(i).is_some_and(u8::is_ascii_whitespace) {
+        i += 1;
+    }
+    i
+}
+
+/// Checks the value of a top-level member (`raw` is `: value`, as scanned) and records it.
+fn top_member_value(which: TopMember, raw: &[u8], links: &mut Option<Links>, seen_items: &mut bool) -> Option<()> {
+    let at = skip_whitespace(raw, 0);
+    if raw.get(at) != Some(&b':') {
+        return None;
+    }
+    let value = &raw[skip_whitespace(raw, at + 1)..];
+    match which {
+        TopMember::Items => {
+            if !(value.first() == Some(&b'[') || value.trim_ascii_end() == b"null") {
+                return None;
+            }
+            *seen_items = true;
+        }
+        TopMember::Links => *links = Some(serde_json::from_slice::<Option<Links>>(value).ok()?.unwrap_or_default()),
+        TopMember::Other => {}
+    }
+    Some(())
 }
 
 /// The top-level shape an operation's answer must have.
@@ -302,6 +456,59 @@ mod tests {
             assert_eq!(raw, typed);
             assert_eq!(raw.code_str(), code);
         }
+    }
+
+    #[test]
+    fn the_quick_scan_finds_the_links_the_full_check_finds() {
+        for &id in OperationId::ALL {
+            if let Some(key) = RawBody::list_key(id) {
+                let body = format!(r#" {{"{key}":[{{"id":1,"links":{{"next":"inner"}},"note":"a \" ] }} , {{"}}],"per_page":2000,"links":{{"next":"https://x/y?page=2","previous":null}},"page":1}} "#);
+                let full = RawBody::check(id, 200, body.as_bytes()).unwrap();
+                assert_eq!(RawBody::quick_page_links(key, body.as_bytes()), full, "{id}");
+                assert_eq!(full.unwrap().next.as_deref(), Some("https://x/y?page=2"));
+            }
+        }
+        let last = |body: &str| RawBody::quick_page_links("tasks", body.as_bytes());
+        assert_eq!(last(r#"{"tasks": null}"#), Some(Links::default()));
+        assert_eq!(last(r#"{"links": null, "tasks": []}"#), Some(Links::default()));
+        assert_eq!(last("{\n\"tasks\"\t:\r[ ]\n}\n"), Some(Links::default()));
+        assert_eq!(last(r#"{"tasks": [], "links": {"next": "n\u00e9xt"}}"#).unwrap().next.as_deref(), Some("n\u{e9}xt"));
+    }
+
+    #[test]
+    fn the_quick_scan_declines_truncated_and_misshapen_pages() {
+        let page = r#"{"tasks":[{"id":1,"name":"Pro\"g{[","tags":[1,{"a":null}]},{"id":2}],"links":{"next":"https://x/y?page=2"},"total_pages":3}"#;
+        assert!(RawBody::quick_page_links("tasks", page.as_bytes()).is_some());
+        for cut in 0..page.len() {
+            assert_eq!(RawBody::quick_page_links("tasks", &page.as_bytes()[..cut]), None, "cut at {cut}");
+            // The full check declines these too (a truncated body must be read again).
+            assert!(RawBody::check(OperationId::ListTasks, 200, &page.as_bytes()[..cut]).is_err(), "cut at {cut}");
+        }
+        let declined = [
+            "",
+            "   ",
+            "<html>oops</html>",
+            "[1,2,3]",
+            "null",
+            "{}",
+            r#"{"clients": []}"#,
+            r#"{"tasks": {}}"#,
+            r#"{"tasks": 5}"#,
+            r#"{"tasks": [], "links": 5}"#,
+            r#"{"tasks": [], "links": {"next": 5}}"#,
+            r#"{"tasks": []} trailing"#,
+            r#"{"tasks": []}}"#,
+            r#"{"tasks": [}]"#,
+            r#"{"tasks": [], "links": {"next": "x"]}"#,
+            r#"{"t\u0061sks": []}"#,
+            r#"{"tasks" []}"#,
+            r#"{"tasks": [],, "a": 1}"#,
+            r#"{"tasks": [], "a": "unclosed}"#,
+        ];
+        for body in declined {
+            assert_eq!(RawBody::quick_page_links("tasks", body.as_bytes()), None, "{body}");
+        }
+        assert_eq!(RawBody::quick_page_links("tasks", b"{\"tasks\": [], \"n\": \"\xff\"}"), None);
     }
 
     #[test]
