@@ -1,15 +1,28 @@
 //! Lazy, auto-paginating lists: [`Pages`] yields one page per request, [`Items`] the items of those
 //! pages one by one. Both report a [`Position`] that can be saved and resumed from later — in
 //! another process too — with [`crate::Client::resume_pages`] / [`crate::Client::resume_items`].
+//!
+//! **Fetch and decode overlap.** A page is fetched as bytes by a `Paginator` whose output only
+//! scans the body (complete JSON object, the list's key, its `links`: see
+//! [`RawBody::quick_page_links`]), so the next page's request can go out at once; the typed
+//! decode of the page runs on tokio's blocking pool meanwhile. At most one page is decoding and
+//! one is fetched ahead (about two pages of memory), and the read-ahead only moves while the
+//! stream is polled. Statuses, retries, rate limits and truncated bodies are handled by the core
+//! exactly as for a typed list. If the typed decode of a scanned page fails (a field of the wrong
+//! type), the page is fetched again the typed way from its position — with the core's retries —
+//! so the error, or the page, is the one the typed path gives; the page read ahead is dropped.
+//! On `wasm32` (no threads) the decode runs inline after the fetch.
 
 use crate::client::Inner;
 use crate::driver::drive;
-use crate::transport::MaybeSend;
+use crate::transport::{BoxFuture, MaybeSend};
 use futures_core::Stream;
-use harvest_core::model::{ListPage, Listed};
-use harvest_core::{Error, Paginator, Position, Result};
+use harvest_core::model::{Links, ListPage, Listed};
+use harvest_core::paginator::Paged;
+use harvest_core::{Error, OperationId, Output, Paginator, Position, RawBody, Response, Result};
 use serde::de::DeserializeOwned;
 use std::collections::VecDeque;
+use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
@@ -23,45 +36,18 @@ type BoxStream<T> = Pin<Box<dyn Stream<Item = T> + Send>>;
 #[cfg(target_arch = "wasm32")]
 type BoxStream<T> = Pin<Box<dyn Stream<Item = T>>>;
 
-/// The pages of a list, fetched lazily, one request per page. Ends after the last page, or after
-/// yielding an error (resume from [`Pages::position`] to retry the page that failed).
+/// The pages of a list, fetched lazily, one request per page (and one ahead while the current
+/// page decodes). Ends after the last page, or after yielding an error (resume from
+/// [`Pages::position`] to retry the page that failed).
 pub struct Pages<T> {
     position: Arc<Mutex<Option<Position>>>,
     stream: BoxStream<Result<ListPage<T>>>,
 }
 
-struct PagesState<T> {
-    inner: Arc<Inner>,
-    paginator: Option<Paginator<ListPage<T>>>,
-    start_error: Option<Error>,
-    position: Arc<Mutex<Option<Position>>>,
-}
-
 impl<T: Item> Pages<T> {
     pub(crate) fn new(inner: Arc<Inner>, paginator: Result<Paginator<ListPage<T>>>) -> Self {
-        let (paginator, start_error) = match paginator {
-            Ok(p) => (Some(p), None),
-            Err(e) => (None, Some(e)),
-        };
-        let position = Arc::new(Mutex::new(paginator.as_ref().map(Paginator::position)));
-        let state = PagesState { inner, paginator, start_error, position: position.clone() };
-        let stream = futures_util::stream::unfold(state, |mut state| async move {
-            if let Some(error) = state.start_error.take() {
-                return Some((Err(error), state));
-            }
-            let paginator = state.paginator.as_mut()?;
-            let outcome = drive(&state.inner, paginator).await;
-            let position = paginator.position();
-            *state.position.lock().unwrap_or_else(|p| p.into_inner()) = Some(position);
-            match outcome {
-                Ok(Some(page)) => Some((Ok(page), state)),
-                Ok(None) => None,
-                Err(error) => {
-                    state.paginator = None;
-                    Some((Err(error), state))
-                }
-            }
-        });
+        let position = Arc::new(Mutex::new(paginator.as_ref().ok().map(Paginator::position)));
+        let stream = Pipeline::new(inner, paginator, position.clone());
         Self { position, stream: Box::pin(stream) }
     }
 
@@ -136,3 +122,251 @@ impl<T: Item> Stream for Items<T> {
 }
 
 impl<T> Unpin for Items<T> {}
+
+/// A page as the read-ahead paginator gets it: the bytes and links, checked by the quick scan;
+/// or, when the scan declined the body, the page the typed decode made of it (or its error, which
+/// the core then handles as for a typed list).
+enum RawPage<T> {
+    Raw { status: u16, body: Vec<u8>, links: Links },
+    Typed(ListPage<T>),
+}
+
+impl<T: Item> Output for RawPage<T> {
+    fn decode_response(id: OperationId, response: &Response) -> Result<Self> {
+        if (200..300).contains(&response.status) {
+            if let Some(links) = RawBody::quick_page_links(T::LIST_KEY, &response.body) {
+                return Ok(RawPage::Raw { status: response.status, body: response.body.clone(), links });
+            }
+        }
+        <ListPage<T> as Output>::decode_response(id, response).map(RawPage::Typed)
+    }
+}
+
+impl<T> Paged for RawPage<T> {
+    fn page_links(&self) -> Option<&Links> {
+        match self {
+            RawPage::Raw { links, .. } => Some(links),
+            RawPage::Typed(page) => Some(&page.links),
+        }
+    }
+}
+
+/// The typed decode of a scanned page, exactly as the typed path decodes it.
+fn decode_page<T: Item>(id: OperationId, status: u16, body: Vec<u8>) -> Result<ListPage<T>> {
+    let response = Response { request_id: 0, status, headers: Vec::new(), body };
+    <ListPage<T> as Output>::decode_response(id, &response)
+}
+
+/// A page being decoded (on the blocking pool), with the positions before and after it.
+struct Decoding<T> {
+    task: DecodeTask<T>,
+    before: Position,
+    after: Position,
+}
+
+enum DecodeTask<T> {
+    Done(Option<Result<ListPage<T>>>),
+    #[cfg(not(target_arch = "wasm32"))]
+    Blocking(tokio::task::JoinHandle<Result<ListPage<T>>>),
+}
+
+impl<T: Item> DecodeTask<T> {
+    fn start(id: OperationId, page: RawPage<T>) -> Self {
+        match page {
+            RawPage::Typed(page) => DecodeTask::Done(Some(Ok(page))),
+            #[cfg(not(target_arch = "wasm32"))]
+            RawPage::Raw { status, body, .. } if tokio::runtime::Handle::try_current().is_ok() => {
+                DecodeTask::Blocking(tokio::task::spawn_blocking(move || decode_page(id, status, body)))
+            }
+            RawPage::Raw { status, body, .. } => DecodeTask::Done(Some(decode_page(id, status, body))),
+        }
+    }
+
+    fn poll(&mut self, cx: &mut Context<'_>) -> Poll<Result<ListPage<T>>> {
+        match self {
+            DecodeTask::Done(result) => Poll::Ready(result.take().unwrap_or_else(|| Err(Error::protocol("a decoded page was taken twice")))),
+            #[cfg(not(target_arch = "wasm32"))]
+            DecodeTask::Blocking(handle) => match Pin::new(handle).poll(cx) {
+                Poll::Pending => Poll::Pending,
+                Poll::Ready(Ok(result)) => Poll::Ready(result),
+                Poll::Ready(Err(join)) if join.is_panic() => std::panic::resume_unwind(join.into_panic()),
+                Poll::Ready(Err(join)) => Poll::Ready(Err(Error::protocol(format!("the page decode was cancelled: {join}")))),
+            },
+        }
+    }
+}
+
+/// A finished fetch: the paginator back, the position before the page, and the outcome.
+type Fetched<T> = (Paginator<RawPage<T>>, Position, Result<Option<RawPage<T>>>);
+/// The typed re-read of a page whose scanned bytes did not decode.
+type Reread<T> = (Paginator<ListPage<T>>, Result<Option<ListPage<T>>>);
+
+/// The stream behind [`Pages`]: one fetch in flight while the previous page decodes.
+struct Pipeline<T> {
+    inner: Arc<Inner>,
+    id: Option<OperationId>,
+    /// The paginator, when no fetch holds it.
+    paginator: Option<Paginator<RawPage<T>>>,
+    fetch: Option<BoxFuture<'static, Fetched<T>>>,
+    /// A fetched page waiting for the decoder, with the positions before and after it.
+    ready: Option<(RawPage<T>, Position, Position)>,
+    decoding: Option<Decoding<T>>,
+    reread: Option<BoxFuture<'static, Reread<T>>>,
+    /// How the list ended (after the pages before it are yielded): the end, or an error, and
+    /// the position then.
+    end: Option<(Option<Error>, Option<Position>)>,
+    done: bool,
+    /// What [`Pages::position`] reports: after the last page yielded.
+    position: Arc<Mutex<Option<Position>>>,
+}
+
+impl<T: Item> Pipeline<T> {
+    fn new(inner: Arc<Inner>, typed: Result<Paginator<ListPage<T>>>, position: Arc<Mutex<Option<Position>>>) -> Self {
+        let mut pipeline = Pipeline {
+            inner,
+            id: None,
+            paginator: None,
+            fetch: None,
+            ready: None,
+            decoding: None,
+            reread: None,
+            end: None,
+            done: false,
+            position,
+        };
+        match typed.and_then(|p| pipeline.from_typed(&p)) {
+            Ok(()) => {}
+            Err(error) => pipeline.end = Some((Some(error), None)),
+        }
+        pipeline
+    }
+
+    /// Continues with the read-ahead paginator from where `typed` stands.
+    fn from_typed(&mut self, typed: &Paginator<ListPage<T>>) -> Result<()> {
+        let position = typed.position();
+        self.id = Some(OperationId::parse(&position.operation_id)?);
+        self.paginator = Some(Paginator::resume(&self.inner.core, &position)?);
+        Ok(())
+    }
+
+    fn set_position(&self, position: Position) {
+        *self.position.lock().unwrap_or_else(|p| p.into_inner()) = Some(position);
+    }
+
+    fn start_fetch(&mut self) {
+        if self.fetch.is_some() || self.ready.is_some() || self.end.is_some() {
+            return;
+        }
+        if let Some(mut paginator) = self.paginator.take() {
+            let inner = self.inner.clone();
+            self.fetch = Some(Box::pin(async move {
+                let before = paginator.position();
+                let outcome = drive(&inner, &mut paginator).await;
+                (paginator, before, outcome)
+            }));
+        }
+    }
+
+    /// Fetches the page at `from` again the typed way, dropping the read-ahead.
+    fn start_reread(&mut self, from: &Position) {
+        self.fetch = None;
+        self.ready = None;
+        self.end = None;
+        self.paginator = None;
+        match Paginator::<ListPage<T>>::resume(&self.inner.core, from) {
+            Ok(mut typed) => {
+                let inner = self.inner.clone();
+                self.reread = Some(Box::pin(async move {
+                    let outcome = drive(&inner, &mut typed).await;
+                    (typed, outcome)
+                }));
+            }
+            Err(error) => self.end = Some((Some(error), Some(from.clone()))),
+        }
+    }
+
+    fn finish(&mut self, error: Option<Error>, position: Option<Position>) -> Poll<Option<Result<ListPage<T>>>> {
+        self.done = true;
+        self.fetch = None;
+        self.ready = None;
+        self.decoding = None;
+        self.reread = None;
+        self.paginator = None;
+        if let Some(position) = position {
+            self.set_position(position);
+        }
+        Poll::Ready(error.map(Err))
+    }
+}
+
+// Nothing in a pipeline is pinned in place: its futures are boxed, its pages plain values.
+impl<T> Unpin for Pipeline<T> {}
+
+impl<T: Item> Stream for Pipeline<T> {
+    type Item = Result<ListPage<T>>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = &mut *self;
+        loop {
+            if this.done {
+                return Poll::Ready(None);
+            }
+            if let Some(reread) = this.reread.as_mut() {
+                let Poll::Ready((typed, outcome)) = reread.as_mut().poll(cx) else { return Poll::Pending };
+                this.reread = None;
+                let position = typed.position();
+                return match outcome {
+                    Ok(Some(page)) => {
+                        this.set_position(position);
+                        if let Err(error) = this.from_typed(&typed) {
+                            this.end = Some((Some(error), Some(typed.position())));
+                        }
+                        Poll::Ready(Some(Ok(page)))
+                    }
+                    Ok(None) => this.finish(None, Some(position)),
+                    Err(error) => this.finish(Some(error), Some(position)),
+                };
+            }
+            if this.decoding.is_none() {
+                if let (Some((page, before, after)), Some(id)) = (this.ready.take(), this.id) {
+                    this.decoding = Some(Decoding { task: DecodeTask::start(id, page), before, after });
+                }
+            }
+            this.start_fetch();
+            if let Some(fetch) = this.fetch.as_mut() {
+                if let Poll::Ready((paginator, before, outcome)) = fetch.as_mut().poll(cx) {
+                    this.fetch = None;
+                    let after = paginator.position();
+                    match outcome {
+                        Ok(Some(page)) => {
+                            this.ready = Some((page, before, after));
+                            this.paginator = Some(paginator);
+                        }
+                        Ok(None) => this.end = Some((None, Some(after))),
+                        Err(error) => this.end = Some((Some(error), Some(after))),
+                    }
+                    continue;
+                }
+            }
+            if let Some(decoding) = this.decoding.as_mut() {
+                let Poll::Ready(result) = decoding.task.poll(cx) else { return Poll::Pending };
+                let Decoding { before, after, .. } = this.decoding.take().expect("a page is decoding");
+                match result {
+                    Ok(page) => {
+                        this.set_position(after);
+                        return Poll::Ready(Some(Ok(page)));
+                    }
+                    Err(_) => {
+                        this.start_reread(&before);
+                        continue;
+                    }
+                }
+            }
+            if this.fetch.is_some() || this.ready.is_some() {
+                return Poll::Pending;
+            }
+            let (error, position) = this.end.take().unwrap_or((None, None));
+            return this.finish(error, position);
+        }
+    }
+}

@@ -206,3 +206,134 @@ async fn the_blocking_client_refuses_to_run_inside_a_runtime() {
     assert_eq!(error.code, ErrorCode::Protocol);
     tokio::task::spawn_blocking(move || drop(blocking)).await.unwrap();
 }
+
+/// Serves a three-page client list by cursor (`p2`, `p3`), counting the requests per page; a page
+/// can be given a different body for its first answers.
+#[derive(Clone, Default)]
+struct Paged {
+    bodies: Arc<Mutex<std::collections::HashMap<&'static str, VecDeque<&'static str>>>>,
+    counts: Arc<Mutex<std::collections::HashMap<&'static str, usize>>>,
+}
+
+const P1: &str = r#"{"clients":[{"id":1,"name":"a"},{"id":2,"name":"b"}],"per_page":2,"links":{"next":"https://api.harvestapp.com/v2/clients?cursor=p2&per_page=2"}}"#;
+const P2: &str = r#"{"clients":[{"id":3,"name":"c"},{"id":4,"name":"d"}],"per_page":2,"links":{"next":"https://api.harvestapp.com/v2/clients?cursor=p3&per_page=2"}}"#;
+const P3: &str = r#"{"clients":[{"id":5,"name":"e"}],"per_page":2,"links":{"next":null}}"#;
+
+impl Paged {
+    fn new(first_answers_for_p2: &[&'static str]) -> Self {
+        let paged = Paged::default();
+        let mut bodies = paged.bodies.lock().unwrap();
+        bodies.insert("p1", VecDeque::from([P1]));
+        bodies.insert("p2", first_answers_for_p2.iter().copied().chain([P2]).collect());
+        bodies.insert("p3", VecDeque::from([P3]));
+        drop(bodies);
+        paged
+    }
+    fn count(&self, page: &str) -> usize {
+        self.counts.lock().unwrap().get(page).copied().unwrap_or(0)
+    }
+}
+
+impl Transport for Paged {
+    fn send(&self, request: Request) -> BoxFuture<'_, Result<Response, TransportError>> {
+        let page = if request.url.contains("cursor=p2") { "p2" } else if request.url.contains("cursor=p3") { "p3" } else { "p1" };
+        *self.counts.lock().unwrap().entry(page).or_default() += 1;
+        let mut bodies = self.bodies.lock().unwrap();
+        let queue = bodies.get_mut(page).unwrap();
+        let body = if queue.len() > 1 { queue.pop_front().unwrap() } else { queue[0] };
+        let response = Response::new(request.id, 200, body);
+        Box::pin(async move { Ok(response) })
+    }
+}
+
+fn paged_client(transport: &Paged) -> Client {
+    let config = Config::new(42, "secret-token", "tests (t@example.com)").unwrap();
+    Client::builder(config)
+        .transport(transport.clone())
+        .retry_policy(fast_retries())
+        .rate_limits(RateLimits { enabled: false, ..RateLimits::default() })
+        .build()
+        .unwrap()
+}
+
+fn cursor(position: &harvest_sdk::Position) -> Option<&str> {
+    position.query.iter().find(|(k, _)| k == "cursor").map(|(_, v)| v.as_str())
+}
+
+#[tokio::test]
+async fn pages_read_ahead_but_the_position_is_the_first_page_not_yet_yielded() {
+    let transport = Paged::new(&[]);
+    let c = paged_client(&transport);
+    let mut pages = c.clients().pages(&ListClientsParams { per_page: Some(2), ..Default::default() });
+    assert_eq!(pages.position().map(|p| p.pages), Some(0));
+    let first = pages.next().await.unwrap().unwrap();
+    assert_eq!(first.items.iter().map(|c| c.id).collect::<Vec<_>>(), vec![1, 2]);
+    let position = pages.position().unwrap();
+    assert_eq!((cursor(&position), position.pages, position.finished), (Some("p2"), 1, false));
+    let second = pages.next().await.unwrap().unwrap();
+    assert_eq!(second.items.iter().map(|c| c.id).collect::<Vec<_>>(), vec![3, 4]);
+    assert_eq!(cursor(&pages.position().unwrap()), Some("p3"));
+    // Resuming from a saved position fetches from there, with the same read-ahead.
+    let saved = pages.position().unwrap();
+    let rest: Vec<_> = paged_client(&Paged::new(&[])).resume_items::<harvest_sdk::model::Client>(&saved).all().await.unwrap();
+    assert_eq!(rest.iter().map(|c| c.id).collect::<Vec<_>>(), vec![5]);
+    assert_eq!(pages.next().await.unwrap().unwrap().items.len(), 1);
+    assert!(pages.next().await.is_none());
+    let end = pages.position().unwrap();
+    assert!(end.finished && end.pages == 3);
+    assert_eq!((transport.count("p1"), transport.count("p2"), transport.count("p3")), (1, 1, 1));
+}
+
+#[tokio::test]
+async fn a_truncated_page_is_read_again_by_the_core() {
+    let transport = Paged::new(&[&P2[..P2.len() - 3]]);
+    let ids: Vec<_> = paged_client(&transport).clients().list(&ListClientsParams::default()).all().await.unwrap().iter().map(|c| c.id).collect();
+    assert_eq!(ids, vec![1, 2, 3, 4, 5]);
+    assert_eq!(transport.count("p2"), 2);
+}
+
+#[tokio::test]
+async fn a_page_that_scans_but_does_not_decode_fails_as_the_typed_path_does() {
+    // Well-formed, with its links, but an id that is not a number: the typed decode fails.
+    const BAD: &str = r#"{"clients":[{"id":"three","name":"c"}],"per_page":2,"links":{"next":"https://api.harvestapp.com/v2/clients?cursor=p3&per_page=2"}}"#;
+    let bad_always = [BAD; 8];
+    let typed = Paged::new(&bad_always);
+    let mut op = harvest_sdk::api::list_clients(&ListClientsParams::default()).unwrap();
+    op.query.push(("cursor".into(), "p2".into()));
+    let expected = paged_client(&typed).send(op).await.unwrap_err();
+    assert_eq!(expected.code, ErrorCode::Decode);
+
+    let transport = Paged::new(&bad_always);
+    let mut items = paged_client(&transport).clients().list(&ListClientsParams::default());
+    assert_eq!(items.next().await.unwrap().unwrap().id, 1);
+    assert_eq!(items.next().await.unwrap().unwrap().id, 2);
+    let error = items.next().await.unwrap().unwrap_err();
+    assert_eq!((error.code, error.status, error.message.as_str()), (expected.code, expected.status, expected.message.as_str()));
+    // The position points at the page that failed; the stream ends after the error.
+    assert_eq!(cursor(&items.position().unwrap()), Some("p2"));
+    assert_eq!(items.position().unwrap().pages, 1);
+    assert!(items.next().await.is_none());
+    // The bad page was read again the typed way, with the core's retries (as often as the typed call).
+    assert_eq!(transport.count("p2"), 1 + typed.count("p2"));
+}
+
+#[tokio::test]
+async fn a_page_that_decodes_when_read_again_is_yielded_and_the_list_goes_on() {
+    const BAD_ONCE: &str = r#"{"clients":[{"id":"three","name":"c"}],"per_page":2,"links":{"next":"https://api.harvestapp.com/v2/clients?cursor=p3&per_page=2"}}"#;
+    let transport = Paged::new(&[BAD_ONCE]);
+    let ids: Vec<_> = paged_client(&transport).clients().list(&ListClientsParams::default()).all().await.unwrap().iter().map(|c| c.id).collect();
+    assert_eq!(ids, vec![1, 2, 3, 4, 5]);
+    assert_eq!(transport.count("p2"), 2);
+}
+
+#[test]
+fn the_blocking_client_reads_ahead_too() {
+    let transport = Paged::new(&[]);
+    let blocking = harvest_sdk::blocking::Client::from_async(paged_client(&transport)).unwrap();
+    let mut items = blocking.clients().list(&ListClientsParams { per_page: Some(2), ..Default::default() });
+    let first: Vec<_> = items.by_ref().take(2).map(|c| c.unwrap().id).collect();
+    assert_eq!(first, vec![1, 2]);
+    assert_eq!(cursor(&items.position().unwrap()), Some("p2"));
+    let rest: Vec<_> = items.map(|c| c.unwrap().id).collect();
+    assert_eq!(rest, vec![3, 4, 5]);
+}
