@@ -24,8 +24,16 @@ pub async fn start_with(cfg: Config) -> T {
     let base = sb.info.base_url.clone();
     let admin = sb.info.access_token.clone();
     let member = sb.info.member_access_token.clone().unwrap_or_default();
-    let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let http = http_client(reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()));
     T { sb, http, base, admin, member }
+}
+
+/// Builds a test HTTP client. In `cargo test --workspace`, Cargo unifies reqwest's features with
+/// harvest-sdk's (`rustls-no-provider`, with ring installed by harvest-sdk at run time), so a
+/// bare reqwest client here would find no rustls crypto provider: install ring first.
+pub fn http_client(builder: reqwest::ClientBuilder) -> reqwest::Client {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    builder.build().expect("a test HTTP client")
 }
 
 pub struct R {

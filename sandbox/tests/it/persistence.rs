@@ -49,7 +49,7 @@ async fn kill_9_loses_no_committed_write() {
     assert!(info["users"].as_array().unwrap().len() == 1, "empty seed: just the administrator");
     let base = info["base_url"].as_str().unwrap().to_string();
     let token = info["access_token"].as_str().unwrap().to_string();
-    let http = reqwest::Client::new();
+    let http = http_client(reqwest::Client::builder());
     let mut ids = vec![];
     for i in 0..10 {
         let r: serde_json::Value = http
