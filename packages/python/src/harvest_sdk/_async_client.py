@@ -196,20 +196,20 @@ class AsyncClient:
         self._on_tokens_refreshed = on_tokens_refreshed
         self._clock: Clock = clock or wall_clock_ms
         self._sleep: AsyncSleep = sleep or asyncio.sleep
-        self.clients = Clients(self)
-        self.contacts = Contacts(self)
-        self.company = CompanyNamespace(self)
-        self.estimates = Estimates(self)
-        self.expenses = Expenses(self)
-        self.invoices = Invoices(self)
-        self.projects = Projects(self)
-        self.task_assignments = TaskAssignments(self)
-        self.user_assignments = UserAssignments(self)
-        self.reports = Reports(self)
-        self.roles = Roles(self)
-        self.tasks = Tasks(self)
-        self.time_entries = TimeEntries(self)
-        self.users = Users(self)
+        self.clients: Clients = Clients(self)
+        self.contacts: Contacts = Contacts(self)
+        self.company: CompanyNamespace = CompanyNamespace(self)
+        self.estimates: Estimates = Estimates(self)
+        self.expenses: Expenses = Expenses(self)
+        self.invoices: Invoices = Invoices(self)
+        self.projects: Projects = Projects(self)
+        self.task_assignments: TaskAssignments = TaskAssignments(self)
+        self.user_assignments: UserAssignments = UserAssignments(self)
+        self.reports: Reports = Reports(self)
+        self.roles: Roles = Roles(self)
+        self.tasks: Tasks = Tasks(self)
+        self.time_entries: TimeEntries = TimeEntries(self)
+        self.users: Users = Users(self)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._core.base_url!r}, account_id={self._core.account_id!r})"
@@ -454,8 +454,8 @@ class Estimates(_Crud[Estimate]):
 
     def __init__(self, client: AsyncClient) -> None:
         super().__init__(client)
-        self.messages = EstimateMessages(client)
-        self.item_categories = EstimateItemCategories(client)
+        self.messages: EstimateMessages = EstimateMessages(client)
+        self.item_categories: EstimateItemCategories = EstimateItemCategories(client)
 
 
 class ExpenseCategories(_Crud[ExpenseCategory]):
@@ -472,7 +472,7 @@ class Expenses(_Crud[Expense]):
 
     def __init__(self, client: AsyncClient) -> None:
         super().__init__(client)
-        self.categories = ExpenseCategories(client)
+        self.categories: ExpenseCategories = ExpenseCategories(client)
 
 
 class InvoiceItemCategories(_Crud[InvoiceItemCategory]):
@@ -526,9 +526,9 @@ class Invoices(_Crud[Invoice]):
 
     def __init__(self, client: AsyncClient) -> None:
         super().__init__(client)
-        self.messages = InvoiceMessages(client)
-        self.payments = InvoicePayments(client)
-        self.item_categories = InvoiceItemCategories(client)
+        self.messages: InvoiceMessages = InvoiceMessages(client)
+        self.payments: InvoicePayments = InvoicePayments(client)
+        self.item_categories: InvoiceItemCategories = InvoiceItemCategories(client)
 
 
 class Projects(_Crud[Project]):
@@ -698,8 +698,8 @@ class Users(_Crud[User]):
 
     def __init__(self, client: AsyncClient) -> None:
         super().__init__(client)
-        self.billable_rates = BillableRates(client)
-        self.cost_rates = CostRates(client)
+        self.billable_rates: BillableRates = BillableRates(client)
+        self.cost_rates: CostRates = CostRates(client)
 
     async def me(self) -> User:
         """The user the token belongs to."""

@@ -69,7 +69,7 @@ class OAuth:
         transport: Any = None,
         timeout: float = DEFAULT_TIMEOUT,
     ) -> None:
-        self.settings = OAuthSettings(client_id, client_secret, redirect_uri)
+        self.settings: OAuthSettings = OAuthSettings(client_id, client_secret, redirect_uri)
         self.user_agent = user_agent
         self.id_base_url = id_base_url
         self.base_url = base_url
