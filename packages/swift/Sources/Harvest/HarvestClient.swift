@@ -50,8 +50,11 @@ public final class HarvestClient: @unchecked Sendable, CustomStringConvertible {
     public var clients: Clients { Clients(h: self) }
     public var contacts: Contacts { Contacts(h: self) }
     public var company: CompanyAPI { CompanyAPI(h: self) }
+    /// Estimates, their messages and item categories.
     public var estimates: Estimates { Estimates(h: self) }
+    /// Expenses and expense categories.
     public var expenses: Expenses { Expenses(h: self) }
+    /// Invoices, their messages, payments and item categories.
     public var invoices: Invoices { Invoices(h: self) }
     public var projects: Projects { Projects(h: self) }
     public var taskAssignments: TaskAssignments { TaskAssignments(h: self) }
@@ -60,10 +63,17 @@ public final class HarvestClient: @unchecked Sendable, CustomStringConvertible {
     public var roles: Roles { Roles(h: self) }
     public var tasks: Tasks { Tasks(h: self) }
     public var timeEntries: TimeEntries { TimeEntries(h: self) }
+    /// Users, their rates, project assignments and teammates.
     public var users: Users { Users(h: self) }
+
+    /// The account id, if set.
+    public var accountId: Int64? { ffi.accountId().map { Int64(truncatingIfNeeded: $0) } }
 
     /// Sets the account id (after account discovery).
     public func setAccountId(_ accountId: Int64) throws { try ffi.setAccountId(accountId: UInt64(accountId)) }
+
+    /// The current OAuth tokens, when signed in with OAuth.
+    public func tokens() -> OAuthTokens? { ffi.tokens() }
 
     /// Any operation by its OpenAPI `operationId`, path ids in order, parameters by Harvest's names.
     public func call(_ operationId: String, pathIds: [Int64] = [], params: [String: Any?]? = nil) async throws -> HarvestDecoded {
