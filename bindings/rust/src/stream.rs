@@ -165,7 +165,7 @@ struct Decoding<T> {
 }
 
 enum DecodeTask<T> {
-    Done(Option<Result<ListPage<T>>>),
+    Done(Option<Box<Result<ListPage<T>>>>),
     #[cfg(not(target_arch = "wasm32"))]
     Blocking(tokio::task::JoinHandle<Result<ListPage<T>>>),
 }
@@ -173,18 +173,18 @@ enum DecodeTask<T> {
 impl<T: Item> DecodeTask<T> {
     fn start(id: OperationId, page: RawPage<T>) -> Self {
         match page {
-            RawPage::Typed(page) => DecodeTask::Done(Some(Ok(page))),
+            RawPage::Typed(page) => DecodeTask::Done(Some(Box::new(Ok(page)))),
             #[cfg(not(target_arch = "wasm32"))]
             RawPage::Raw { status, body, .. } if tokio::runtime::Handle::try_current().is_ok() => {
                 DecodeTask::Blocking(tokio::task::spawn_blocking(move || decode_page(id, status, body)))
             }
-            RawPage::Raw { status, body, .. } => DecodeTask::Done(Some(decode_page(id, status, body))),
+            RawPage::Raw { status, body, .. } => DecodeTask::Done(Some(Box::new(decode_page(id, status, body)))),
         }
     }
 
     fn poll(&mut self, cx: &mut Context<'_>) -> Poll<Result<ListPage<T>>> {
         match self {
-            DecodeTask::Done(result) => Poll::Ready(result.take().unwrap_or_else(|| Err(Error::protocol("a decoded page was taken twice")))),
+            DecodeTask::Done(result) => Poll::Ready(result.take().map(|r| *r).unwrap_or_else(|| Err(Error::protocol("a decoded page was taken twice")))),
             #[cfg(not(target_arch = "wasm32"))]
             DecodeTask::Blocking(handle) => match Pin::new(handle).poll(cx) {
                 Poll::Pending => Poll::Pending,
@@ -234,7 +234,7 @@ impl<T: Item> Pipeline<T> {
             done: false,
             position,
         };
-        match typed.and_then(|p| pipeline.from_typed(&p)) {
+        match typed.and_then(|p| pipeline.continue_after(&p)) {
             Ok(()) => {}
             Err(error) => pipeline.end = Some((Some(error), None)),
         }
@@ -242,7 +242,7 @@ impl<T: Item> Pipeline<T> {
     }
 
     /// Continues with the read-ahead paginator from where `typed` stands.
-    fn from_typed(&mut self, typed: &Paginator<ListPage<T>>) -> Result<()> {
+    fn continue_after(&mut self, typed: &Paginator<ListPage<T>>) -> Result<()> {
         let position = typed.position();
         self.id = Some(OperationId::parse(&position.operation_id)?);
         self.paginator = Some(Paginator::resume(&self.inner.core, &position)?);
@@ -318,7 +318,7 @@ impl<T: Item> Stream for Pipeline<T> {
                 return match outcome {
                     Ok(Some(page)) => {
                         this.set_position(position);
-                        if let Err(error) = this.from_typed(&typed) {
+                        if let Err(error) = this.continue_after(&typed) {
                             this.end = Some((Some(error), Some(typed.position())));
                         }
                         Poll::Ready(Some(Ok(page)))
