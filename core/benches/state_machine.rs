@@ -82,35 +82,30 @@ fn concurrent(calls: usize) -> (f64, usize, i64) {
             if done[i] || wake[i] > now {
                 continue;
             }
-            loop {
-                match live[i].next_action(now) {
-                    Action::Send(request) => {
-                        let arrival = now + latency / 2;
-                        while arrivals.front().is_some_and(|&t| t <= arrival - 15_000) {
-                            arrivals.pop_front();
-                        }
-                        let status = if arrivals.len() >= 100 { 429 } else { 200 };
-                        if status == 429 {
-                            rejected += 1;
-                        } else {
-                            arrivals.push_back(arrival);
-                        }
-                        let body = br#"{"id":1,"name":"T"}"#.to_vec();
-                        let resp = Response { request_id: request.id, status, headers: vec![("Retry-After".into(), "15".into())], body };
-                        live[i].handle_response(resp, now + latency).unwrap();
-                        wake[i] = now + latency;
-                        break;
+            match live[i].next_action(now) {
+                Action::Send(request) => {
+                    let arrival = now + latency / 2;
+                    while arrivals.front().is_some_and(|&t| t <= arrival - 15_000) {
+                        arrivals.pop_front();
                     }
-                    Action::Wait { until } => {
-                        wake[i] = until;
-                        break;
+                    let status = if arrivals.len() >= 100 { 429 } else { 200 };
+                    if status == 429 {
+                        rejected += 1;
+                    } else {
+                        arrivals.push_back(arrival);
                     }
-                    Action::Done(result) => {
-                        result.unwrap();
-                        done[i] = true;
-                        last_done = now;
-                        break;
-                    }
+                    let body = br#"{"id":1,"name":"T"}"#.to_vec();
+                    let resp = Response { request_id: request.id, status, headers: vec![("Retry-After".into(), "15".into())], body };
+                    live[i].handle_response(resp, now + latency).unwrap();
+                    wake[i] = now + latency;
+                }
+                Action::Wait { until } => {
+                    wake[i] = until;
+                }
+                Action::Done(result) => {
+                    result.unwrap();
+                    done[i] = true;
+                    last_done = now;
                 }
             }
         }
