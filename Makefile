@@ -27,7 +27,7 @@ test-rust: ## Rust: core (unit, conformance, examples, properties), sandbox, cli
 	$(CARGO) build -q -p harvest-sandbox
 	$(CARGO) test --workspace
 
-demo: setup ## Walk the mission end to end against the embedded sandbox
+demo: setup-rust ## Walk the mission end to end against the embedded sandbox (needs only Rust)
 	$(CARGO) build -q -p harvest-sandbox
 	scripts/demo.sh
 
