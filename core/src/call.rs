@@ -35,6 +35,11 @@ pub enum Action<T> {
 pub trait Output: Sized {
     /// Decodes the response to operation `id`.
     fn decode_response(id: OperationId, response: &Response) -> Result<Self>;
+
+    /// The same, taking the response: an output that keeps the body moves it instead of copying.
+    fn decode_owned(id: OperationId, response: Response) -> Result<Self> {
+        Self::decode_response(id, &response)
+    }
 }
 
 impl<T: DeserializeOwned> Output for T {
@@ -274,7 +279,7 @@ impl<T: Output> Call<T> {
         match sent {
             Sent::Refresh => self.on_refresh(Ok(&response), now_ms),
             Sent::Lookup => self.on_lookup(&response, now_ms),
-            Sent::Operation => self.on_operation(&response, &token, now_ms),
+            Sent::Operation => self.on_operation(response, &token, now_ms),
         }
         Ok(())
     }
@@ -314,10 +319,10 @@ impl<T: Output> Call<T> {
         self.state = next;
     }
 
-    fn on_operation(&mut self, response: &Response, token: &Secret, now_ms: i64) {
+    fn on_operation(&mut self, response: Response, token: &Secret, now_ms: i64) {
         let method = self.operation.method();
-        let Some(mut error) = crate::status::error_for(response) else {
-            match T::decode_response(self.operation.id, response) {
+        let Some(mut error) = crate::status::error_for(&response) else {
+            match T::decode_owned(self.operation.id, response) {
                 Ok(value) => self.state = State::Done(Some(Ok(value))),
                 // A 2xx that does not decode was cut short or mangled on the way: read again, or
                 // reconcile a create, as for a dropped connection.

@@ -141,6 +141,29 @@ impl RawBody {
         None
     }
 
+    /// A list page's `links` when they are the last member of the body's top-level object, as
+    /// Harvest sends them (`…,"page":1,"links":{…}}`): found from the end, without reading the
+    /// items, so a page's next request can go out before its items are decoded. `None` when the
+    /// body does not end that way (truncated, HTML, another member order): use
+    /// [`Self::quick_page_links`]. It vouches for nothing before `links`, so the typed decode of
+    /// the page must follow, and its error (truncated, malformed) is the one that counts.
+    pub fn trailing_page_links(body: &[u8]) -> Option<Links> {
+        const KEY: &[u8] = b"\"links\"";
+        let end = body.iter().rposition(|b| !b.is_ascii_whitespace())?;
+        if body[end] != b'}' || body.get(skip_whitespace(body, 0)) != Some(&b'{') {
+            return None;
+        }
+        // Links are a few URLs: look for the key in the last few kilobytes only.
+        let from = end.saturating_sub(8192);
+        let at = from + body[from..end].windows(KEY.len()).rposition(|w| w == KEY)?;
+        let before = body[..at].iter().rposition(|b| !b.is_ascii_whitespace())?;
+        let colon = skip_whitespace(body, at + KEY.len());
+        if !matches!(body[before], b',' | b'{') || body.get(colon) != Some(&b':') {
+            return None;
+        }
+        serde_json::from_slice::<Option<Links>>(&body[colon + 1..end]).ok().map(Option::unwrap_or_default)
+    }
+
     /// The key under which a list operation's items arrive (`time_entries`), `None` for others.
     pub fn list_key(id: OperationId) -> Option<&'static str> {
         use OperationId as O;
@@ -178,11 +201,15 @@ impl RawBody {
 
 impl Output for RawBody {
     fn decode_response(id: OperationId, response: &Response) -> Result<Self> {
-        if let Some(error) = crate::status::error_for(response) {
+        Self::decode_owned(id, response.clone())
+    }
+
+    fn decode_owned(id: OperationId, response: Response) -> Result<Self> {
+        if let Some(error) = crate::status::error_for(&response) {
             return Err(error);
         }
         let links = RawBody::check(id, response.status, &response.body)?;
-        let body = if response.body.iter().all(u8::is_ascii_whitespace) { b"null".to_vec() } else { response.body.clone() };
+        let body = if response.body.iter().all(u8::is_ascii_whitespace) { b"null".to_vec() } else { response.body };
         Ok(RawBody { body, links })
     }
 }
@@ -509,6 +536,32 @@ mod tests {
             assert_eq!(RawBody::quick_page_links("tasks", body.as_bytes()), None, "{body}");
         }
         assert_eq!(RawBody::quick_page_links("tasks", b"{\"tasks\": [], \"n\": \"\xff\"}"), None);
+    }
+
+    #[test]
+    fn the_trailing_scan_reads_links_sent_last_and_declines_the_rest() {
+        let trailing = |body: &str| RawBody::trailing_page_links(body.as_bytes());
+        let page = r#"{"tasks":[{"id":1,"notes":"\"links\":{\"next\":\"no\"}}"}],"page":1,"links":{"first":"f","next":"https://x/y?page=2","previous":null,"last":"l"}}"#;
+        assert_eq!(trailing(page), RawBody::check(OperationId::ListTasks, 200, page.as_bytes()).unwrap());
+        assert_eq!(trailing(page).unwrap().next.as_deref(), Some("https://x/y?page=2"));
+        assert_eq!(trailing(" {\"tasks\": [], \"links\" : null }\n"), Some(Links::default()));
+        assert_eq!(trailing(r#"{"links":{"next":"n\u00e9xt"}}"#).unwrap().next.as_deref(), Some("n\u{e9}xt"));
+        // Anything it cannot read from the end is left to the full scan.
+        for cut in 0..page.len() - 1 {
+            assert_eq!(RawBody::trailing_page_links(&page.as_bytes()[..cut]), None, "cut at {cut}");
+        }
+        for body in [
+            "",
+            "<html>oops</html>",
+            r#"{"tasks": [], "links": {"next": "x"}, "page": 1}"#,
+            r#"{"tasks": [], "links": {"next": 5}}"#,
+            r#"{"tasks": [], "links": {"next": "x"}}}"#,
+            r#"{"tasks": [], "links" {"next": "x"}}"#,
+            r#"{"tasks": [], x"links": {"next": "x"}}"#,
+            r#"["links": {}}"#,
+        ] {
+            assert_eq!(trailing(body), None, "{body}");
+        }
     }
 
     #[test]

@@ -168,8 +168,14 @@ async fn rate_limit_bound() {
 
 fn main() {
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    // `HARVEST_BENCH=bulk` or `=rate` runs one part only.
+    let only = std::env::var("HARVEST_BENCH").unwrap_or_default();
     runtime.block_on(async {
-        bulk_read().await;
-        rate_limit_bound().await;
+        if only != "rate" {
+            bulk_read().await;
+        }
+        if only != "bulk" {
+            rate_limit_bound().await;
+        }
     });
 }

@@ -3,7 +3,8 @@
 //! another process too — with [`crate::Client::resume_pages`] / [`crate::Client::resume_items`].
 //!
 //! **Fetch and decode overlap.** A page is fetched as bytes by a `Paginator` whose output only
-//! scans the body (complete JSON object, the list's key, its `links`: see
+//! finds the page's `links` (from the end of the body, where Harvest sends them: see
+//! [`RawBody::trailing_page_links`]; else by a structural scan of the whole body,
 //! [`RawBody::quick_page_links`]), so the next page's request can go out at once; the typed
 //! decode of the page runs on tokio's blocking pool meanwhile. At most one page is decoding and
 //! one is fetched ahead (about two pages of memory), and the read-ahead only moves while the
@@ -133,12 +134,17 @@ enum RawPage<T> {
 
 impl<T: Item> Output for RawPage<T> {
     fn decode_response(id: OperationId, response: &Response) -> Result<Self> {
+        Self::decode_owned(id, response.clone())
+    }
+
+    fn decode_owned(id: OperationId, response: Response) -> Result<Self> {
         if (200..300).contains(&response.status) {
-            if let Some(links) = RawBody::quick_page_links(T::LIST_KEY, &response.body) {
-                return Ok(RawPage::Raw { status: response.status, body: response.body.clone(), links });
+            let links = RawBody::trailing_page_links(&response.body).or_else(|| RawBody::quick_page_links(T::LIST_KEY, &response.body));
+            if let Some(links) = links {
+                return Ok(RawPage::Raw { status: response.status, body: response.body, links });
             }
         }
-        <ListPage<T> as Output>::decode_response(id, response).map(RawPage::Typed)
+        <ListPage<T> as Output>::decode_response(id, &response).map(RawPage::Typed)
     }
 }
 

@@ -2,8 +2,9 @@
 //!
 //! `model!` declares a struct whose known fields are typed and whose unknown fields are kept in
 //! `extra`, so that a round trip through the SDK loses nothing Harvest sends. It generates a
-//! hand-rolled `Deserialize` (one pass over the JSON object, no buffering, so typed decoding is as
-//! fast as decoding to `serde_json::Value`) and a `Serialize` that writes known fields, then extras.
+//! hand-rolled `Deserialize` (one pass over the JSON object, no buffering, each field read through
+//! [`FieldValue`](crate::model::FieldValue), so typed decoding is faster than decoding to
+//! `serde_json::Value`) and a `Serialize` that writes known fields, then extras.
 //! A `null` or missing value for a non-`Option` field decodes to the type's default: Harvest marks
 //! nearly every field nullable, and a user should never lose a whole page over one odd field.
 //!
@@ -113,6 +114,12 @@ macro_rules! model {
                 $crate::model::Field::Model(self)
             }
         }
+
+        impl $crate::model::FieldValue for $name {
+            fn decode<'de, D: ::serde::Deserializer<'de>>(d: D) -> ::core::result::Result<Self, D::Error> {
+                <Self as ::serde::Deserialize>::deserialize(d)
+            }
+        }
     };
 }
 
@@ -186,6 +193,12 @@ macro_rules! string_enum {
         impl $crate::model::ToField for $name {
             fn to_field(&self) -> $crate::model::Field<'_> {
                 $crate::model::Field::Text(self.as_str())
+            }
+        }
+
+        impl $crate::model::FieldValue for $name {
+            fn decode<'de, D: ::serde::Deserializer<'de>>(d: D) -> ::core::result::Result<Self, D::Error> {
+                <Self as ::serde::Deserialize>::deserialize(d)
             }
         }
     };

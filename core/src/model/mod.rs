@@ -10,6 +10,7 @@ mod accounts;
 mod clients;
 mod company;
 mod contacts;
+mod decode;
 mod deleted;
 mod estimates;
 mod expenses;
@@ -52,15 +53,8 @@ pub use rust_decimal::Decimal;
 /// The fields of an object that this version of the SDK does not know, kept as received.
 pub type Extra = serde_json::Map<String, serde_json::Value>;
 
-/// Decodes `null` (or a value of the field's type) into the field, `null` becoming the default.
 #[doc(hidden)]
-pub struct OrDefault<T>(pub T);
-
-impl<'de, T: serde::Deserialize<'de> + Default> serde::Deserialize<'de> for OrDefault<T> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(OrDefault(Option::<T>::deserialize(d)?.unwrap_or_default()))
-    }
-}
+pub use decode::{FieldValue, OrDefault};
 
 model! {
     /// A reference to another object by id and name, as Harvest embeds them (`"client": {"id": 1, "name": "…"}`).

@@ -214,16 +214,19 @@ fn cursor_link(ctx: &Ctx, after: i64, per_page: i64) -> String {
     link(ctx, &[("cursor", encode_cursor(after)), ("per_page", per_page.to_string()), ("ref", "next_cursor".into())])
 }
 
+/// Harvest's list envelope around `items` (the JSON array, already serialised), its members in
+/// Harvest's order — the items first, `links` last, and `first, next, previous, last` inside it —
+/// so that a client reading `links` from the end of a page sees what Harvest sends.
 #[allow(clippy::too_many_arguments)]
 fn envelope(
     ctx: &Ctx,
     key: &str,
-    items: Vec<Value>,
+    items: &[u8],
     pr: &PageReq,
     total: i64,
     cursor_mode_page: Option<(i64, bool)>,
     next_cursor: Option<i64>,
-) -> Value {
+) -> Resp {
     let per_page = pr.per_page;
     let total_pages = ((total + per_page - 1) / per_page).max(1);
     let (page, next_page, previous_page, prev_link_page) = match cursor_mode_page {
@@ -255,21 +258,36 @@ fn envelope(
     } else {
         json!(page_link(ctx, pr.page + 1, per_page, "next"))
     };
-    json!({
-        key: items,
-        "per_page": per_page,
-        "total_pages": total_pages,
-        "total_entries": total,
-        "next_page": next_page,
-        "previous_page": previous_page,
-        "page": page,
-        "links": {
-            "first": page_link(ctx, 1, per_page, "first"),
-            "next": next,
-            "previous": prev_link_page.map(|p| json!(page_link(ctx, p, per_page, "previous"))).unwrap_or(Value::Null),
-            "last": page_link(ctx, total_pages, per_page, "last"),
+    let previous = prev_link_page.map(|p| json!(page_link(ctx, p, per_page, "previous"))).unwrap_or(Value::Null);
+    let links = [("first", json!(page_link(ctx, 1, per_page, "first"))), ("next", next), ("previous", previous), ("last", json!(page_link(ctx, total_pages, per_page, "last")))];
+    let mut out = Vec::with_capacity(items.len() + 1024);
+    out.push(b'{');
+    member(&mut out, key, items);
+    for (name, value) in [("per_page", json!(per_page)), ("total_pages", json!(total_pages)), ("total_entries", json!(total)), ("next_page", next_page), ("previous_page", previous_page), ("page", page)] {
+        out.push(b',');
+        member(&mut out, name, value.to_string().as_bytes());
+    }
+    out.extend_from_slice(b",\"links\":{");
+    for (i, (name, value)) in links.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
         }
-    })
+        member(&mut out, name, value.to_string().as_bytes());
+    }
+    out.extend_from_slice(b"}}");
+    Resp { status: 200, body: Value::Null, raw: Some(out), location: None }
+}
+
+/// `"name":value` into an object being written.
+fn member(out: &mut Vec<u8>, name: &str, value: &[u8]) {
+    out.extend_from_slice(Value::from(name).to_string().as_bytes());
+    out.push(b':');
+    out.extend_from_slice(value);
+}
+
+/// Items as the JSON array the envelope holds.
+fn array(items: &[Value]) -> ApiResult<Vec<u8>> {
+    serde_json::to_vec(items).map_err(|e| ApiError::Internal(e.to_string()))
 }
 
 fn cached_count(ctx: &Ctx, sql: &str, args: &[Sql]) -> ApiResult<i64> {
@@ -367,7 +385,7 @@ where
                     }
                 }
             }
-            return Resp::ok(envelope(ctx, spec.key, items, &pr, total, None, None));
+            return Ok(envelope(ctx, spec.key, &array(&items)?, &pr, total, None, None));
         }
         let sql = format!(
             "SELECT {} {}{} ORDER BY {} LIMIT {} OFFSET {}",
@@ -386,7 +404,7 @@ where
         }
     }
     let next_cursor = if spec.cursor { last_id } else { None };
-    Resp::ok(envelope(ctx, spec.key, items, &pr, total, cursor_mode_page, next_cursor))
+    Ok(envelope(ctx, spec.key, &array(&items)?, &pr, total, cursor_mode_page, next_cursor))
 }
 
 /// Like [`list`] for the big page-based lists: rows are serialised straight into the response
@@ -425,26 +443,18 @@ where
             chunks.insert(id, (start, scratch.len()));
         }
     }
-    let mut env = envelope(ctx, spec.key, vec![], &pr, total, None, None);
-    if let Value::Object(m) = &mut env {
-        m.remove(spec.key);
-    }
-    let rest = serde_json::to_vec(&env).map_err(|e| ApiError::Internal(e.to_string()))?;
-    let mut out = Vec::with_capacity(scratch.len() + rest.len() + 64);
-    out.extend_from_slice(format!("{{\"{}\":[", spec.key).as_bytes());
-    let mut first = true;
+    let mut items = Vec::with_capacity(scratch.len() + ids.len() + 2);
+    items.push(b'[');
     for id in &ids {
         if let Some((a, b)) = chunks.get(id) {
-            if !first {
-                out.push(b',');
+            if items.len() > 1 {
+                items.push(b',');
             }
-            first = false;
-            out.extend_from_slice(&scratch[*a..*b]);
+            items.extend_from_slice(&scratch[*a..*b]);
         }
     }
-    out.extend_from_slice(b"],");
-    out.extend_from_slice(&rest[1..]);
-    Ok(Resp { status: 200, body: Value::Null, raw: Some(out), location: None })
+    items.push(b']');
+    Ok(envelope(ctx, spec.key, &items, &pr, total, None, None))
 }
 
 /// Paginates an already computed list (reports, teammates); page-based.
@@ -453,7 +463,7 @@ pub fn list_vec(ctx: &Ctx, key: &str, all: Vec<Value>) -> ApiResult<Resp> {
     let total = all.len() as i64;
     let start = ((pr.page - 1).saturating_mul(pr.per_page)).min(total) as usize;
     let items: Vec<Value> = all.into_iter().skip(start).take(pr.per_page as usize).collect();
-    Resp::ok(envelope(ctx, key, items, &pr, total, None, None))
+    Ok(envelope(ctx, key, &array(&items)?, &pr, total, None, None))
 }
 
 /// Parses a numeric path segment; anything else is a 404 like Harvest's.

@@ -41,6 +41,35 @@ async fn page_based_walk_over_time_entries() {
     t.sb.shutdown().await;
 }
 
+/// The envelope's members come in Harvest's order, the items first and `links` last, on every
+/// kind of list (rows streamed raw, rows as values, cursor pages, computed reports).
+#[tokio::test]
+async fn envelope_members_are_in_harvests_order() {
+    let t = start().await;
+    let order = ["per_page", "total_pages", "total_entries", "next_page", "previous_page", "page", "links"];
+    for (path, key) in [
+        ("/v2/time_entries?per_page=3", "time_entries"),
+        ("/v2/projects?per_page=2", "projects"),
+        ("/v2/clients?per_page=1", "clients"),
+        ("/v2/reports/time/projects?from=20000101&to=20001231", "results"),
+    ] {
+        let r = t.get(path).await;
+        assert_eq!(r.status, 200, "{path}");
+        let at = |name: &str| r.text.find(&format!("\"{name}\":")).unwrap_or_else(|| panic!("{path}: no {name}"));
+        assert_eq!(at(key), 1, "{path}: the items come first");
+        let mut last = at(key);
+        for name in order {
+            assert!(at(name) > last, "{path}: {name} out of order in {}", r.text);
+            last = at(name);
+        }
+        let links = &r.text[at("links")..];
+        let (f, n, p, l) = (links.find("\"first\"").unwrap(), links.find("\"next\"").unwrap(), links.find("\"previous\"").unwrap(), links.find("\"last\"").unwrap());
+        assert!(f < n && n < p && p < l, "{path}: {links}");
+        assert!(r.text.ends_with("}}"), "{path}: links close the page");
+    }
+    t.sb.shutdown().await;
+}
+
 #[tokio::test]
 async fn cursor_walk_over_clients() {
     let t = start().await;
