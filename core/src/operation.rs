@@ -105,7 +105,12 @@ pub(crate) fn decode_body<T: DeserializeOwned>(response: &Response) -> Result<T>
         return Err(error);
     }
     let body: &[u8] = if response.body.iter().all(u8::is_ascii_whitespace) { b"null" } else { &response.body };
-    serde_json::from_slice(body).map_err(|e| {
+    // One UTF-8 check of the whole body is cheaper than serde_json's check of every string.
+    let text = std::str::from_utf8(body).map_err(|e| {
+        let kind = if e.error_len().is_none() { "truncated JSON" } else { "malformed JSON" };
+        Error::decode(format!("{kind} in the response to a {} request: {e}", response.status)).with_status(response.status)
+    })?;
+    serde_json::from_str(text).map_err(|e| {
         let kind = if e.is_eof() { "truncated JSON" } else if body.first() == Some(&b'<') { "HTML instead of JSON" } else { "malformed JSON" };
         Error::decode(format!("{kind} in the response to a {} request: {e}", response.status)).with_status(response.status)
     })

@@ -88,6 +88,11 @@ fn broken_2xx_bodies_are_decode_errors() {
     }
     let e = decode("listClients", &Response::new(1, 201, vec![0xff, 0xfe, 0x00])).unwrap_err();
     assert_eq!(e.code, ErrorCode::Decode);
+    assert!(e.message.contains("malformed JSON"), "{}", e.message);
+    // Cut inside a multi-byte character: still a truncated body.
+    let cut = "{\"clients\":[{\"name\":\"Caf\u{e9}".as_bytes();
+    let e = decode("listClients", &Response::new(1, 200, cut[..cut.len() - 1].to_vec())).unwrap_err();
+    assert!(e.message.contains("truncated JSON"), "{}", e.message);
 }
 
 #[test]

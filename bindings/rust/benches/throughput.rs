@@ -1,8 +1,10 @@
 //! `make bench-rust`: plain `Instant` timing against a release sandbox.
 //!
 //! 1. Bulk read: stream 100000 time entries (per_page 2000) with the SDK, against a bare reqwest
-//!    loop fetching the same URLs as raw bytes (no decode), alternating, median of 3; the SDK's
-//!    peak memory while streaming (VmHWM growth).
+//!    loop fetching the same URLs as raw bytes (no decode), alternating, median of 5; the CPU
+//!    time the client and the sandbox spend per page in each; the SDK's peak memory while
+//!    streaming (VmHWM growth); and how much a second busy thread gets on this machine (the
+//!    SDK decodes a page while the sandbox serves the next: on two full cores that is free).
 //! 2. Rate-limit bound: 1000 pages of 100 read by 8 tasks sharing one client with the sandbox
 //!    limited to 100 per 1.5 s (floor: 9 full windows = 13.5 s), then a naive client (no limiter,
 //!    retries 429 after Retry-After) doing the same work.
@@ -38,24 +40,50 @@ fn vm_hwm_kb() -> u64 {
         .unwrap_or(0)
 }
 
+/// CPU time (user + system, all threads) a process has used so far, from `/proc` (Linux).
+fn cpu_time(pid: &str) -> Duration {
+    let ticks = std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| {
+            // Fields after the command name (which may hold spaces): utime and stime are 14 and 15.
+            let fields: Vec<u64> = s.rsplit(')').next()?.split_whitespace().skip(11).take(2).filter_map(|f| f.parse().ok()).collect();
+            Some(fields.iter().sum::<u64>())
+        })
+        .unwrap_or(0);
+    Duration::from_millis(ticks * 10)
+}
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
 }
 
-async fn sdk_stream(client: &Client) -> (usize, Duration) {
+/// One timed run: wall time, and the CPU time used by this process and by the sandbox.
+struct Run {
+    wall: Duration,
+    client_cpu: Duration,
+    server_cpu: Duration,
+}
+
+async fn measured<F: std::future::Future<Output = ()>>(server: &str, work: F) -> Run {
+    let (client0, server0) = (cpu_time("self"), cpu_time(server));
     let started = Instant::now();
+    work.await;
+    let wall = started.elapsed();
+    Run { wall, client_cpu: cpu_time("self") - client0, server_cpu: cpu_time(server) - server0 }
+}
+
+async fn sdk_stream(client: &Client) -> usize {
     let mut items = client.time_entries().list(&ListTimeEntriesParams { per_page: Some(2000), ..Default::default() });
     let mut count = 0;
     while let Some(entry) = items.next().await {
         entry.expect("an entry");
         count += 1;
     }
-    (count, started.elapsed())
+    count
 }
 
-async fn bare_loop(http: &reqwest::Client, urls: &[String], token: &str, account: u64) -> (usize, Duration) {
-    let started = Instant::now();
+async fn bare_loop(http: &reqwest::Client, urls: &[String], token: &str, account: u64) -> usize {
     let mut bytes = 0;
     for url in urls {
         let body = http
@@ -71,40 +99,80 @@ async fn bare_loop(http: &reqwest::Client, urls: &[String], token: &str, account
             .expect("a body");
         bytes += body.len();
     }
-    (bytes, started.elapsed())
+    bytes
 }
+
+/// How much a second busy thread gets on this machine: the time of one thread's fixed work over
+/// the time of the same work on each of two threads at once (1.0: two full cores).
+fn parallel_capacity() -> f64 {
+    fn spin() -> Duration {
+        let started = Instant::now();
+        let mut x = 0u64;
+        for i in 0..300_000_000u64 {
+            x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(i));
+        }
+        started.elapsed()
+    }
+    let alone = spin();
+    let pair = std::thread::scope(|s| {
+        let other = s.spawn(spin);
+        let mine = spin();
+        mine.max(other.join().unwrap())
+    });
+    alone.as_secs_f64() / pair.as_secs_f64()
+}
+
+const ROUNDS: usize = 5;
 
 async fn bulk_read() {
     let sbx = Sandbox::start(&["--seed", "demo", "--no-rate-limit", "--seed-time-entries", "100000"]);
+    let server = sbx.server_pid().map(|p| p.to_string()).unwrap_or_else(|| "self".into());
     let urls: Arc<Mutex<Vec<String>>> = Arc::default();
     let transport = Recording { inner: ReqwestTransport::new().unwrap(), urls: urls.clone() };
     let client = Client::builder(sbx.config()).transport(transport).rate_limits(RateLimits { enabled: false, ..RateLimits::default() }).build().unwrap();
     let http = reqwest::Client::new();
     let hwm_before = vm_hwm_kb();
-    let (count, first) = sdk_stream(&client).await;
+    let mut count = 0;
+    let first = measured(&server, async { count = sdk_stream(&client).await }).await;
     let hwm_after = vm_hwm_kb();
     let replay: Vec<String> = urls.lock().unwrap().clone();
-    let (mut sdk, mut bare) = (vec![first], Vec::new());
+    let pages = replay.len().max(1) as u32;
     let mut page_bytes = 0;
-    for round in 0..3 {
-        let (bytes, t) = bare_loop(&http, &replay, &sbx.token, sbx.account_id).await;
-        page_bytes = bytes / replay.len().max(1);
-        bare.push(t);
-        if round < 2 {
-            sdk.push(sdk_stream(&client).await.1);
+    // Alternating rounds, so that both see the same moments of a shared machine.
+    let (mut sdk, mut bare) = (vec![first], Vec::new());
+    for round in 0..ROUNDS {
+        bare.push(measured(&server, async { page_bytes = bare_loop(&http, &replay, &sbx.token, sbx.account_id).await / pages as usize }).await);
+        if round + 1 < ROUNDS {
+            sdk.push(measured(&server, async { sdk_stream(&client).await; }).await);
         }
     }
-    let (sdk, bare) = (median(sdk), median(bare));
-    let overhead = (sdk.as_secs_f64() / bare.as_secs_f64() - 1.0) * 100.0;
-    println!("bulk read: {count} time entries in {} pages of 2000", replay.len());
-    println!("  SDK (fetch + decode + stream)     {:>8.0} ms  ({:.0} entries/s)", sdk.as_secs_f64() * 1000.0, count as f64 / sdk.as_secs_f64());
-    println!("  bare reqwest loop (bytes only)    {:>8.0} ms", bare.as_secs_f64() * 1000.0);
-    println!("  SDK overhead                      {overhead:>+8.1} %");
+    let capacity = parallel_capacity();
+    let per_page = |runs: &[Run], pick: fn(&Run) -> Duration| median(runs.iter().map(pick).collect()).as_secs_f64() * 1000.0 / f64::from(pages);
+    let (sdk_wall, bare_wall) = (median(sdk.iter().map(|r| r.wall).collect()), median(bare.iter().map(|r| r.wall).collect()));
+    let overhead = (sdk_wall.as_secs_f64() / bare_wall.as_secs_f64() - 1.0) * 100.0;
+    let mut pairs: Vec<f64> = sdk.iter().zip(&bare).map(|(s, b)| (s.wall.as_secs_f64() / b.wall.as_secs_f64() - 1.0) * 100.0).collect();
+    pairs.sort_by(f64::total_cmp);
+    println!("bulk read: {count} time entries in {pages} pages of 2000 ({ROUNDS} alternating rounds, medians)");
+    println!(
+        "  SDK (fetch + decode + stream)     {:>8.0} ms  ({:.0} entries/s)   CPU per page: client {:.1} ms, sandbox {:.1} ms",
+        sdk_wall.as_secs_f64() * 1000.0,
+        count as f64 / sdk_wall.as_secs_f64(),
+        per_page(&sdk, |r| r.client_cpu),
+        per_page(&sdk, |r| r.server_cpu)
+    );
+    println!(
+        "  bare reqwest loop (bytes only)    {:>8.0} ms                        CPU per page: client {:.1} ms, sandbox {:.1} ms",
+        bare_wall.as_secs_f64() * 1000.0,
+        per_page(&bare, |r| r.client_cpu),
+        per_page(&bare, |r| r.server_cpu)
+    );
+    println!("  SDK overhead                      {overhead:>+8.1} %  (round by round: {:+.1} … {:+.1} %)", pairs[0], pairs[pairs.len() - 1]);
     println!(
         "  peak RSS growth while streaming   {:>8.1} MB  (one page is {:.1} MB of JSON)",
         hwm_after.saturating_sub(hwm_before) as f64 / 1024.0,
         page_bytes as f64 / 1_048_576.0
     );
+    println!("  parallel capacity of this machine {capacity:>8.2}    (1.00: a second busy thread runs at full speed)");
 }
 
 async fn pages_by_8_tasks(client: &Client) -> (Duration, usize) {

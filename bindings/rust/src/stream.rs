@@ -6,9 +6,10 @@
 //! finds the page's `links` (from the end of the body, where Harvest sends them: see
 //! [`RawBody::trailing_page_links`]; else by a structural scan of the whole body,
 //! [`RawBody::quick_page_links`]), so the next page's request can go out at once; the typed
-//! decode of the page runs on tokio's blocking pool meanwhile. At most one page is decoding and
-//! one is fetched ahead (about two pages of memory), and the read-ahead only moves while the
-//! stream is polled. Statuses, retries, rate limits and truncated bodies are handled by the core
+//! decode of the page runs on tokio's blocking pool meanwhile, and the fetch runs as a task of
+//! its own, so that it moves on while the caller is busy with the items before it. At most one
+//! page is decoding and one is fetched ahead (about two pages of memory); dropping the stream
+//! cancels the fetch. Statuses, retries, rate limits and truncated bodies are handled by the core
 //! exactly as for a typed list. If the typed decode of a scanned page fails (a field of the wrong
 //! type), the page is fetched again the typed way from its position — with the core's retries —
 //! so the error, or the page, is the one the typed path gives; the page read ahead is dropped.
@@ -20,7 +21,7 @@ use crate::transport::{BoxFuture, MaybeSend};
 use futures_core::Stream;
 use harvest_core::model::{Links, ListPage, Listed};
 use harvest_core::paginator::Paged;
-use harvest_core::{Error, OperationId, Output, Paginator, Position, RawBody, Response, Result};
+use harvest_core::{Error, ErrorCode, OperationId, Output, Paginator, Position, RawBody, Response, Result};
 use serde::de::DeserializeOwned;
 use std::collections::VecDeque;
 use std::future::Future;
@@ -207,13 +208,56 @@ type Fetched<T> = (Paginator<RawPage<T>>, Position, Result<Option<RawPage<T>>>);
 /// The typed re-read of a page whose scanned bytes did not decode.
 type Reread<T> = (Paginator<ListPage<T>>, Result<Option<ListPage<T>>>);
 
+/// The fetch of the page ahead: a task of its own on tokio's runtime (it moves while the caller
+/// works through the page before), else a future polled with the stream. Dropping it cancels it.
+enum Ahead<T> {
+    Polled(BoxFuture<'static, Fetched<T>>),
+    #[cfg(not(target_arch = "wasm32"))]
+    Task(tokio::task::JoinHandle<Fetched<T>>),
+}
+
+impl<T: Item> Ahead<T> {
+    fn start(fetch: BoxFuture<'static, Fetched<T>>) -> Self {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            return Ahead::Task(runtime.spawn(fetch));
+        }
+        Ahead::Polled(fetch)
+    }
+
+    /// The fetch's outcome; `None` if its task was cancelled (the runtime is shutting down).
+    fn poll(&mut self, cx: &mut Context<'_>) -> Poll<Option<Fetched<T>>> {
+        match self {
+            Ahead::Polled(fetch) => fetch.as_mut().poll(cx).map(Some),
+            #[cfg(not(target_arch = "wasm32"))]
+            Ahead::Task(handle) => match Pin::new(handle).poll(cx) {
+                Poll::Pending => Poll::Pending,
+                Poll::Ready(Ok(fetched)) => Poll::Ready(Some(fetched)),
+                Poll::Ready(Err(join)) if join.is_panic() => std::panic::resume_unwind(join.into_panic()),
+                Poll::Ready(Err(_)) => Poll::Ready(None),
+            },
+        }
+    }
+}
+
+impl<T> Drop for Ahead<T> {
+    fn drop(&mut self) {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Ahead::Task(handle) = self {
+            handle.abort();
+        }
+    }
+}
+
 /// The stream behind [`Pages`]: one fetch in flight while the previous page decodes.
 struct Pipeline<T> {
     inner: Arc<Inner>,
     id: Option<OperationId>,
     /// The paginator, when no fetch holds it.
     paginator: Option<Paginator<RawPage<T>>>,
-    fetch: Option<BoxFuture<'static, Fetched<T>>>,
+    fetch: Option<Ahead<T>>,
+    /// The position of the page being fetched.
+    fetching_from: Option<Position>,
     /// A fetched page waiting for the decoder, with the positions before and after it.
     ready: Option<(RawPage<T>, Position, Position)>,
     decoding: Option<Decoding<T>>,
@@ -233,6 +277,7 @@ impl<T: Item> Pipeline<T> {
             id: None,
             paginator: None,
             fetch: None,
+            fetching_from: None,
             ready: None,
             decoding: None,
             reread: None,
@@ -265,11 +310,12 @@ impl<T: Item> Pipeline<T> {
         }
         if let Some(mut paginator) = self.paginator.take() {
             let inner = self.inner.clone();
-            self.fetch = Some(Box::pin(async move {
-                let before = paginator.position();
+            let before = paginator.position();
+            self.fetching_from = Some(before.clone());
+            self.fetch = Some(Ahead::start(Box::pin(async move {
                 let outcome = drive(&inner, &mut paginator).await;
                 (paginator, before, outcome)
-            }));
+            })));
         }
     }
 
@@ -340,8 +386,13 @@ impl<T: Item> Stream for Pipeline<T> {
             }
             this.start_fetch();
             if let Some(fetch) = this.fetch.as_mut() {
-                if let Poll::Ready((paginator, before, outcome)) = fetch.as_mut().poll(cx) {
+                if let Poll::Ready(fetched) = fetch.poll(cx) {
                     this.fetch = None;
+                    let Some((paginator, before, outcome)) = fetched else {
+                        let error = Error::new(ErrorCode::Transport, "the page fetch was cancelled: the runtime is shutting down");
+                        this.end = Some((Some(error), this.fetching_from.take()));
+                        continue;
+                    };
                     let after = paginator.position();
                     match outcome {
                         Ok(Some(page)) => {

@@ -4,10 +4,10 @@
 //! A 2000-entry page holds ~10,000 money/hours numbers and ~6,000 dates and timestamps. Through
 //! their crates' own `Deserialize` a number is formatted back to text by `f64::to_string` before
 //! `Decimal` parses it, and every date goes through chrono's general format parser; together that
-//! was a quarter of the decode. Here a number is formatted with `zmij` (the shortest round-trip
-//! digits, as `to_string` gives) and Harvest's own spellings — `2024-03-05` and
-//! `2024-03-05T14:02:11Z` — are read directly. Anything else takes the crates' own path, so the
-//! values (and the errors) are exactly those of their `Deserialize`.
+//! was a third of the decode. Here a number with a few decimal places (hours, rates, amounts) is
+//! found by arithmetic, and Harvest's own spellings — `2024-03-05` and `2024-03-05T14:02:11Z` —
+//! are read directly. Anything else takes the crates' own path, so the values (and the errors)
+//! are exactly those of their `Deserialize`; tests compare the two over many values.
 
 use super::{Date, Decimal, Timestamp};
 use chrono::{NaiveDate, NaiveTime, Utc};
@@ -73,7 +73,7 @@ impl FieldValue for Decimal {
     }
 }
 
-/// `rust_decimal`'s own visitor (feature `serde-float`) but for the formatting of floats.
+/// `rust_decimal`'s own visitor (feature `serde-float`), with a way around formatting floats.
 struct DecimalVisitor;
 
 impl Visitor<'_> for DecimalVisitor {
@@ -96,14 +96,37 @@ impl Visitor<'_> for DecimalVisitor {
         if !value.is_finite() {
             return Err(invalid());
         }
-        let mut buffer = zmij::Buffer::new();
-        let text = buffer.format_finite(value);
-        Decimal::from_str(text).or_else(|_| Decimal::from_scientific(text)).map_err(|_| invalid())
+        if let Some(exact) = few_decimals(value) {
+            return Ok(exact);
+        }
+        // rust_decimal's own way.
+        Decimal::from_str(&value.to_string()).map_err(|_| invalid())
     }
 
     fn visit_str<E: Error>(self, value: &str) -> Result<Decimal, E> {
         Decimal::from_str(value).or_else(|_| Decimal::from_scientific(value)).map_err(|_| E::invalid_value(Unexpected::Str(value), &self))
     }
+}
+
+/// The decimal with the fewest decimal places (at most 9) that reads back as `value` — what the
+/// shortest round-trip formatting gives — found without formatting: `m / 10^s` is correctly
+/// rounded, so it equals `value` exactly when the decimal `m`·10^-s reads back as `value`.
+/// While |`value`·10^s| < 2^50, a step of 10^-s is over four times `value`'s ulp, so at most one
+/// decimal of that scale reads back as `value`, and rounding the product finds it. `None` for
+/// values that need more places or more digits (the formatting path takes them).
+fn few_decimals(value: f64) -> Option<Decimal> {
+    const POWERS: [f64; 10] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+    const LIMIT: f64 = 1_125_899_906_842_624.0; // 2^50
+    for (scale, power) in POWERS.iter().enumerate() {
+        let m = (value * power).round();
+        if m.abs() >= LIMIT {
+            return None;
+        }
+        if m / power == value {
+            return Some(Decimal::new(m as i64, scale as u32));
+        }
+    }
+    None
 }
 
 impl FieldValue for Date {
@@ -184,7 +207,7 @@ mod tests {
         let theirs = serde_json::from_str::<T>(text).map_err(|e| e.to_string());
         assert_eq!(ours.is_ok(), theirs.is_ok(), "{text}: {ours:?} vs {theirs:?}");
         if let (Ok(a), Ok(b)) = (&ours, &theirs) {
-            assert_eq!(a, b, "{text}");
+            assert_eq!(format!("{a:?}"), format!("{b:?}"), "{text}");
         }
     }
 
@@ -194,7 +217,36 @@ mod tests {
             both::<Decimal>(text);
         }
         assert_eq!(via::<Decimal>(json!(0.1)).unwrap().to_string(), "0.1");
+        assert_eq!(via::<Decimal>(json!(-0.0)).unwrap().to_string(), rust_decimal_of(-0.0));
         assert_eq!(via::<Decimal>(json!(8.25)).unwrap().to_string(), "8.25");
+    }
+
+    fn rust_decimal_of(value: f64) -> String {
+        <Decimal as Deserialize>::deserialize(json!(value)).unwrap().to_string()
+    }
+
+    /// Hours, rates and amounts as Harvest sends them, and awkward floats: the same decimal, to
+    /// the digit and the scale, as `rust_decimal`'s own decoding.
+    #[test]
+    fn every_float_decodes_as_rust_decimal_decodes_it() {
+        let mut values: Vec<f64> = Vec::new();
+        for i in -20_000..200_000 {
+            values.extend([i as f64 / 100.0, i as f64 / 4.0, i as f64 / 1000.0, i as f64 * 0.01, i as f64 * 0.1 + 0.2]);
+        }
+        let mut x = 0x9E37_79B9_7F4A_7C15_u64;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let bits = f64::from_bits(x);
+            values.extend([bits, (x % 10_000_000) as f64 / 7.0, (x % 1_000_000_000_000) as f64 / 1e6, 1.0 / ((x % 1000) as f64 + 1.0)]);
+        }
+        values.extend([0.0, -0.0, 1e-9, 1.5e-9, 123456789.123, 9_007_199_254_740_991.0, 9_007_199_254_740_993.0, 4.35, 0.3, 1e15 + 0.3]);
+        for value in values.into_iter().filter(|v| v.is_finite()) {
+            let theirs = <Decimal as Deserialize>::deserialize(json!(value)).map(|d| format!("{d:?}")).ok();
+            let ours = via::<Decimal>(json!(value)).map(|d| format!("{d:?}")).ok();
+            assert_eq!(ours, theirs, "{value:?}");
+        }
     }
 
     #[test]

@@ -75,6 +75,14 @@ impl Sandbox {
         }
     }
 
+    /// The sandbox's process id (the child of the shell that watches it), on Linux.
+    #[allow(dead_code)]
+    pub fn server_pid(&self) -> Option<u32> {
+        let shell = self.child.id();
+        let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).ok()?;
+        children.split_whitespace().next()?.parse().ok()
+    }
+
     /// The configuration for the administrator's token.
     pub fn config(&self) -> Config {
         Config::new(self.account_id, self.token.as_str(), "harvest-sdk tests (tests@example.com)")
