@@ -1,7 +1,7 @@
 //! `make bench-rust`: plain `Instant` timing against a release sandbox.
 //!
 //! 1. Bulk read: stream 100000 time entries (per_page 2000) with the SDK, against a bare reqwest
-//!    loop fetching the same URLs as raw bytes (no decode), alternating, median of 5; the CPU
+//!    loop fetching the same URLs as raw bytes (no decode), alternating, median of 9; the CPU
 //!    time the client and the sandbox spend per page in each; the SDK's peak memory while
 //!    streaming (VmHWM growth); and how much a second busy thread gets on this machine (the
 //!    SDK decodes a page while the sandbox serves the next: on two full cores that is free).
@@ -122,7 +122,7 @@ fn parallel_capacity() -> f64 {
     alone.as_secs_f64() / pair.as_secs_f64()
 }
 
-const ROUNDS: usize = 5;
+const ROUNDS: usize = 9;
 
 async fn bulk_read() {
     let sbx = Sandbox::start(&["--seed", "demo", "--no-rate-limit", "--seed-time-entries", "100000"]);

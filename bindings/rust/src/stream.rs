@@ -2,18 +2,21 @@
 //! pages one by one. Both report a [`Position`] that can be saved and resumed from later — in
 //! another process too — with [`crate::Client::resume_pages`] / [`crate::Client::resume_items`].
 //!
-//! **Fetch and decode overlap.** A page is fetched as bytes by a `Paginator` whose output only
-//! finds the page's `links` (from the end of the body, where Harvest sends them: see
-//! [`RawBody::trailing_page_links`]; else by a structural scan of the whole body,
-//! [`RawBody::quick_page_links`]), so the next page's request can go out at once; the typed
-//! decode of the page runs on tokio's blocking pool meanwhile, and the fetch runs as a task of
-//! its own, so that it moves on while the caller is busy with the items before it. At most one
-//! page is decoding and one is fetched ahead (about two pages of memory); dropping the stream
-//! cancels the fetch. Statuses, retries, rate limits and truncated bodies are handled by the core
-//! exactly as for a typed list. If the typed decode of a scanned page fails (a field of the wrong
-//! type), the page is fetched again the typed way from its position — with the core's retries —
-//! so the error, or the page, is the one the typed path gives; the page read ahead is dropped.
-//! On `wasm32` (no threads) the decode runs inline after the fetch.
+//! **Fetch and decode overlap.** A fetcher reads the pages one after another as bytes, through a
+//! `Paginator` whose output only finds the page's `links` (from the end of the body, where Harvest
+//! sends them: [`RawBody::trailing_page_links`]; else by a structural scan of the whole body,
+//! [`RawBody::quick_page_links`]), so each request goes out as soon as the page before has
+//! arrived. On tokio the fetcher is a task of its own (it moves on while the caller is busy with
+//! the items before), and the typed decode runs on tokio's blocking pool. Pages wait in a
+//! two-page channel: at most two are fetched ahead, one decodes, and the caller holds the one
+//! yielded (about six pages of JSON at the peak); dropping the stream cancels the fetcher. The
+//! read-ahead starts when the caller asks for a second page, so reading one page, or the first
+//! item, costs one request.
+//! Statuses, retries, rate limits and truncated bodies are handled by the core exactly as for a
+//! typed list. If the typed decode of a fetched page fails (a field of the wrong type), the page
+//! is fetched again the typed way from its position — with the core's retries — so the error, or
+//! the page, is the one the typed path gives; what was fetched ahead is dropped.
+//! On `wasm32` (no threads) the fetcher is polled with the stream and the decode runs inline.
 
 use crate::client::Inner;
 use crate::driver::drive;
@@ -23,7 +26,10 @@ use harvest_core::model::{Links, ListPage, Listed};
 use harvest_core::paginator::Paged;
 use harvest_core::{Error, ErrorCode, OperationId, Output, Paginator, Position, RawBody, Response, Result};
 use serde::de::DeserializeOwned;
+use futures_channel::{mpsc, oneshot};
+use futures_util::StreamExt;
 use std::collections::VecDeque;
+#[cfg(not(target_arch = "wasm32"))]
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
@@ -38,8 +44,8 @@ type BoxStream<T> = Pin<Box<dyn Stream<Item = T> + Send>>;
 #[cfg(target_arch = "wasm32")]
 type BoxStream<T> = Pin<Box<dyn Stream<Item = T>>>;
 
-/// The pages of a list, fetched lazily, one request per page (and one ahead while the current
-/// page decodes). Ends after the last page, or after yielding an error (resume from
+/// The pages of a list, one request per page, from the first poll on fetched up to two pages
+/// ahead of the caller. Ends after the last page, or after yielding an error (resume from
 /// [`Pages::position`] to retry the page that failed).
 pub struct Pages<T> {
     position: Arc<Mutex<Option<Position>>>,
@@ -189,6 +195,7 @@ impl<T: Item> DecodeTask<T> {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
     fn poll(&mut self, cx: &mut Context<'_>) -> Poll<Result<ListPage<T>>> {
         match self {
             DecodeTask::Done(result) => Poll::Ready(result.take().map(|r| *r).unwrap_or_else(|| Err(Error::protocol("a decoded page was taken twice")))),
@@ -203,67 +210,101 @@ impl<T: Item> DecodeTask<T> {
     }
 }
 
-/// A finished fetch: the paginator back, the position before the page, and the outcome.
-type Fetched<T> = (Paginator<RawPage<T>>, Position, Result<Option<RawPage<T>>>);
+/// A page fetched ahead: the positions before and after it, and the outcome.
+type Fetched<T> = (Position, Position, Result<Option<RawPage<T>>>);
 /// The typed re-read of a page whose scanned bytes did not decode.
 type Reread<T> = (Paginator<ListPage<T>>, Result<Option<ListPage<T>>>);
 
-/// The fetch of the page ahead: a task of its own on tokio's runtime (it moves while the caller
-/// works through the page before), else a future polled with the stream. Dropping it cancels it.
-enum Ahead<T> {
-    Polled(BoxFuture<'static, Fetched<T>>),
-    #[cfg(not(target_arch = "wasm32"))]
-    Task(tokio::task::JoinHandle<Fetched<T>>),
+/// Fetches pages one after another into `pages`, until the list ends or fails. The channel holds
+/// two pages, so the fetcher waits only when the decoder is two pages behind. After the first
+/// page it waits for `more`: a caller that wants one page (or the first item) costs one request.
+async fn read_ahead<T: Item>(inner: Arc<Inner>, mut paginator: Paginator<RawPage<T>>, mut pages: mpsc::Sender<Fetched<T>>, more: oneshot::Receiver<()>) {
+    use futures_util::SinkExt;
+    let mut more = Some(more);
+    loop {
+        let before = paginator.position();
+        let outcome = drive(&inner, &mut paginator).await;
+        let more_pages = matches!(outcome, Ok(Some(_)));
+        // `feed`, not `send`: the fetcher goes on with the next page at once; it waits only to
+        // hand that one over while this one has not been taken.
+        if pages.feed((before, paginator.position(), outcome)).await.is_err() || !more_pages {
+            return;
+        }
+        if let Some(asked) = more.take() {
+            if asked.await.is_err() {
+                return;
+            }
+        }
+    }
 }
 
-impl<T: Item> Ahead<T> {
-    fn start(fetch: BoxFuture<'static, Fetched<T>>) -> Self {
+/// The fetcher: a task of its own on tokio's runtime, so that it moves on while the caller works
+/// through the page before; else a future polled with the stream. Dropping it cancels it.
+enum Fetcher {
+    Polled(Option<BoxFuture<'static, ()>>),
+    #[cfg(not(target_arch = "wasm32"))]
+    Task(tokio::task::JoinHandle<()>),
+}
+
+impl Fetcher {
+    fn start(fetching: BoxFuture<'static, ()>) -> Self {
         #[cfg(not(target_arch = "wasm32"))]
         if let Ok(runtime) = tokio::runtime::Handle::try_current() {
-            return Ahead::Task(runtime.spawn(fetch));
+            return Fetcher::Task(runtime.spawn(fetching));
         }
-        Ahead::Polled(fetch)
+        Fetcher::Polled(Some(fetching))
     }
 
-    /// The fetch's outcome; `None` if its task was cancelled (the runtime is shutting down).
-    fn poll(&mut self, cx: &mut Context<'_>) -> Poll<Option<Fetched<T>>> {
-        match self {
-            Ahead::Polled(fetch) => fetch.as_mut().poll(cx).map(Some),
-            #[cfg(not(target_arch = "wasm32"))]
-            Ahead::Task(handle) => match Pin::new(handle).poll(cx) {
-                Poll::Pending => Poll::Pending,
-                Poll::Ready(Ok(fetched)) => Poll::Ready(Some(fetched)),
-                Poll::Ready(Err(join)) if join.is_panic() => std::panic::resume_unwind(join.into_panic()),
-                Poll::Ready(Err(_)) => Poll::Ready(None),
-            },
+    /// Moves a polled fetcher on (a task moves by itself).
+    #[cfg_attr(target_arch = "wasm32", allow(irrefutable_let_patterns))]
+    fn drive(&mut self, cx: &mut Context<'_>) {
+        if let Fetcher::Polled(fetching) = self {
+            if fetching.as_mut().is_some_and(|f| f.as_mut().poll(cx).is_ready()) {
+                *fetching = None;
+            }
         }
+    }
+
+    /// Why the fetcher stopped without saying how the list ended: its panic goes on, else the
+    /// runtime is shutting down.
+    fn stopped(&mut self, cx: &mut Context<'_>) -> Error {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Fetcher::Task(handle) = self {
+            if let Poll::Ready(Err(join)) = Pin::new(handle).poll(cx) {
+                if join.is_panic() {
+                    std::panic::resume_unwind(join.into_panic());
+                }
+            }
+        }
+        let _ = cx;
+        Error::new(ErrorCode::Transport, "the page fetch was cancelled: the runtime is shutting down")
     }
 }
 
-impl<T> Drop for Ahead<T> {
+impl Drop for Fetcher {
     fn drop(&mut self) {
         #[cfg(not(target_arch = "wasm32"))]
-        if let Ahead::Task(handle) = self {
+        if let Fetcher::Task(handle) = self {
             handle.abort();
         }
     }
 }
 
-/// The stream behind [`Pages`]: one fetch in flight while the previous page decodes.
+/// The stream behind [`Pages`]: a fetcher one page ahead, the decoder on the page before it.
 struct Pipeline<T> {
     inner: Arc<Inner>,
     id: Option<OperationId>,
-    /// The paginator, when no fetch holds it.
-    paginator: Option<Paginator<RawPage<T>>>,
-    fetch: Option<Ahead<T>>,
-    /// The position of the page being fetched.
-    fetching_from: Option<Position>,
-    /// A fetched page waiting for the decoder, with the positions before and after it.
-    ready: Option<(RawPage<T>, Position, Position)>,
+    /// Where the fetcher starts, until the first poll starts it.
+    start: Option<Paginator<RawPage<T>>>,
+    fetcher: Option<Fetcher>,
+    pages: Option<mpsc::Receiver<Fetched<T>>>,
+    /// Tells the fetcher to go on after its first page, once the caller asks for another.
+    more: Option<oneshot::Sender<()>>,
+    /// Whether a page was yielded since the fetcher started.
+    yielded: bool,
     decoding: Option<Decoding<T>>,
     reread: Option<BoxFuture<'static, Reread<T>>>,
-    /// How the list ended (after the pages before it are yielded): the end, or an error, and
-    /// the position then.
+    /// How the list ended before any fetch: an error, and the position then.
     end: Option<(Option<Error>, Option<Position>)>,
     done: bool,
     /// What [`Pages::position`] reports: after the last page yielded.
@@ -272,59 +313,44 @@ struct Pipeline<T> {
 
 impl<T: Item> Pipeline<T> {
     fn new(inner: Arc<Inner>, typed: Result<Paginator<ListPage<T>>>, position: Arc<Mutex<Option<Position>>>) -> Self {
-        let mut pipeline = Pipeline {
-            inner,
-            id: None,
-            paginator: None,
-            fetch: None,
-            fetching_from: None,
-            ready: None,
-            decoding: None,
-            reread: None,
-            end: None,
-            done: false,
-            position,
-        };
-        match typed.and_then(|p| pipeline.continue_after(&p)) {
-            Ok(()) => {}
-            Err(error) => pipeline.end = Some((Some(error), None)),
+        let mut pipeline = Pipeline { inner, id: None, start: None, fetcher: None, pages: None, more: None, yielded: false, decoding: None, reread: None, end: None, done: false, position };
+        if let Err(error) = typed.and_then(|p| pipeline.continue_after(&p)) {
+            pipeline.end = Some((Some(error), None));
         }
         pipeline
     }
 
-    /// Continues with the read-ahead paginator from where `typed` stands.
+    /// Sets the fetcher to start from where `typed` stands.
     fn continue_after(&mut self, typed: &Paginator<ListPage<T>>) -> Result<()> {
         let position = typed.position();
         self.id = Some(OperationId::parse(&position.operation_id)?);
-        self.paginator = Some(Paginator::resume(&self.inner.core, &position)?);
+        self.start = Some(Paginator::resume(&self.inner.core, &position)?);
         Ok(())
+    }
+
+    /// Starts the fetcher, if it is waiting for the first poll.
+    fn start_fetcher(&mut self) {
+        if let Some(paginator) = self.start.take() {
+            // One slot plus the sender's own: two pages.
+            let (sender, receiver) = mpsc::channel(1);
+            let (more, asked) = oneshot::channel();
+            self.fetcher = Some(Fetcher::start(Box::pin(read_ahead(self.inner.clone(), paginator, sender, asked))));
+            self.pages = Some(receiver);
+            self.more = Some(more);
+            self.yielded = false;
+        }
     }
 
     fn set_position(&self, position: Position) {
         *self.position.lock().unwrap_or_else(|p| p.into_inner()) = Some(position);
     }
 
-    fn start_fetch(&mut self) {
-        if self.fetch.is_some() || self.ready.is_some() || self.end.is_some() {
-            return;
-        }
-        if let Some(mut paginator) = self.paginator.take() {
-            let inner = self.inner.clone();
-            let before = paginator.position();
-            self.fetching_from = Some(before.clone());
-            self.fetch = Some(Ahead::start(Box::pin(async move {
-                let outcome = drive(&inner, &mut paginator).await;
-                (paginator, before, outcome)
-            })));
-        }
-    }
-
-    /// Fetches the page at `from` again the typed way, dropping the read-ahead.
+    /// Fetches the page at `from` again the typed way, dropping what was fetched ahead.
     fn start_reread(&mut self, from: &Position) {
-        self.fetch = None;
-        self.ready = None;
-        self.end = None;
-        self.paginator = None;
+        self.start = None;
+        self.fetcher = None;
+        self.more = None;
+        self.pages = None;
         match Paginator::<ListPage<T>>::resume(&self.inner.core, from) {
             Ok(mut typed) => {
                 let inner = self.inner.clone();
@@ -339,11 +365,12 @@ impl<T: Item> Pipeline<T> {
 
     fn finish(&mut self, error: Option<Error>, position: Option<Position>) -> Poll<Option<Result<ListPage<T>>>> {
         self.done = true;
-        self.fetch = None;
-        self.ready = None;
+        self.start = None;
+        self.fetcher = None;
+        self.more = None;
+        self.pages = None;
         self.decoding = None;
         self.reread = None;
-        self.paginator = None;
         if let Some(position) = position {
             self.set_position(position);
         }
@@ -379,51 +406,44 @@ impl<T: Item> Stream for Pipeline<T> {
                     Err(error) => this.finish(Some(error), Some(position)),
                 };
             }
+            this.start_fetcher();
+            if this.yielded {
+                if let Some(more) = this.more.take() {
+                    let _ = more.send(());
+                }
+            }
+            if let Some(fetcher) = this.fetcher.as_mut() {
+                fetcher.drive(cx);
+            }
             if this.decoding.is_none() {
-                if let (Some((page, before, after)), Some(id)) = (this.ready.take(), this.id) {
-                    this.decoding = Some(Decoding { task: DecodeTask::start(id, page), before, after });
+                if let Some((error, position)) = this.end.take() {
+                    return this.finish(error, position);
                 }
-            }
-            this.start_fetch();
-            if let Some(fetch) = this.fetch.as_mut() {
-                if let Poll::Ready(fetched) = fetch.poll(cx) {
-                    this.fetch = None;
-                    let Some((paginator, before, outcome)) = fetched else {
-                        let error = Error::new(ErrorCode::Transport, "the page fetch was cancelled: the runtime is shutting down");
-                        this.end = Some((Some(error), this.fetching_from.take()));
-                        continue;
-                    };
-                    let after = paginator.position();
-                    match outcome {
-                        Ok(Some(page)) => {
-                            this.ready = Some((page, before, after));
-                            this.paginator = Some(paginator);
-                        }
-                        Ok(None) => this.end = Some((None, Some(after))),
-                        Err(error) => this.end = Some((Some(error), Some(after))),
+                let (Some(pages), Some(id)) = (this.pages.as_mut(), this.id) else { return this.finish(None, None) };
+                match pages.poll_next_unpin(cx) {
+                    Poll::Pending => return Poll::Pending,
+                    Poll::Ready(Some((before, after, Ok(Some(page))))) => {
+                        this.decoding = Some(Decoding { task: DecodeTask::start(id, page), before, after });
                     }
-                    continue;
-                }
-            }
-            if let Some(decoding) = this.decoding.as_mut() {
-                let Poll::Ready(result) = decoding.task.poll(cx) else { return Poll::Pending };
-                let Decoding { before, after, .. } = this.decoding.take().expect("a page is decoding");
-                match result {
-                    Ok(page) => {
-                        this.set_position(after);
-                        return Poll::Ready(Some(Ok(page)));
-                    }
-                    Err(_) => {
-                        this.start_reread(&before);
-                        continue;
+                    Poll::Ready(Some((_, after, Ok(None)))) => return this.finish(None, Some(after)),
+                    Poll::Ready(Some((_, after, Err(error)))) => return this.finish(Some(error), Some(after)),
+                    Poll::Ready(None) => {
+                        let error = this.fetcher.as_mut().map(|f| f.stopped(cx));
+                        return this.finish(error, None);
                     }
                 }
             }
-            if this.fetch.is_some() || this.ready.is_some() {
-                return Poll::Pending;
+            let Some(decoding) = this.decoding.as_mut() else { continue };
+            let Poll::Ready(result) = decoding.task.poll(cx) else { return Poll::Pending };
+            let Decoding { before, after, .. } = this.decoding.take().expect("a page is decoding");
+            match result {
+                Ok(page) => {
+                    this.set_position(after);
+                    this.yielded = true;
+                    return Poll::Ready(Some(Ok(page)));
+                }
+                Err(_) => this.start_reread(&before),
             }
-            let (error, position) = this.end.take().unwrap_or((None, None));
-            return this.finish(error, position);
         }
     }
 }

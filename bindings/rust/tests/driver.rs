@@ -337,3 +337,77 @@ fn the_blocking_client_reads_ahead_too() {
     let rest: Vec<_> = items.map(|c| c.unwrap().id).collect();
     assert_eq!(rest, vec![3, 4, 5]);
 }
+
+/// Lets the fetcher task run as far as it would on its own.
+async fn settle() {
+    for _ in 0..50 {
+        tokio::task::yield_now().await;
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_item_costs_one_request_and_reading_on_starts_the_read_ahead() {
+    let transport = Paged::new(&[]);
+    let c = paged_client(&transport);
+    let mut items = c.clients().list(&ListClientsParams { per_page: Some(2), ..Default::default() });
+    settle().await;
+    assert_eq!(transport.count("p1"), 0, "nothing is fetched before the first poll");
+    assert_eq!(items.next().await.unwrap().unwrap().id, 1);
+    settle().await;
+    assert_eq!((transport.count("p1"), transport.count("p2")), (1, 0), "one page asked for, one request");
+    assert_eq!(items.next().await.unwrap().unwrap().id, 2);
+    assert_eq!(items.next().await.unwrap().unwrap().id, 3);
+    settle().await;
+    // Asked for a second page: the fetcher reads on, up to two pages ahead (here, the last one).
+    assert_eq!((transport.count("p2"), transport.count("p3")), (1, 1));
+    let rest: Vec<_> = items.map(|c| c.unwrap().id).collect().await;
+    assert_eq!(rest, vec![4, 5]);
+    assert_eq!((transport.count("p1"), transport.count("p2"), transport.count("p3")), (1, 1, 1));
+}
+
+/// Answers the first page, then holds every other request open, noting when one is given up.
+#[derive(Clone, Default)]
+struct Stalls {
+    dropped: Arc<Mutex<usize>>,
+}
+
+struct NoteDrop(Arc<Mutex<usize>>);
+
+impl Drop for NoteDrop {
+    fn drop(&mut self) {
+        *self.0.lock().unwrap() += 1;
+    }
+}
+
+impl Transport for Stalls {
+    fn send(&self, request: Request) -> BoxFuture<'_, Result<Response, TransportError>> {
+        if !request.url.contains("cursor=") {
+            let response = Response::new(request.id, 200, P1);
+            return Box::pin(async move { Ok(response) });
+        }
+        let guard = NoteDrop(self.dropped.clone());
+        Box::pin(async move {
+            let _guard = guard;
+            std::future::pending::<()>().await;
+            unreachable!("a stalled request never answers")
+        })
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dropping_the_stream_cancels_the_fetch_ahead() {
+    let transport = Stalls::default();
+    let config = Config::new(42, "secret-token", "tests (t@example.com)").unwrap();
+    let c = Client::builder(config).transport(transport.clone()).rate_limits(RateLimits { enabled: false, ..RateLimits::default() }).build().unwrap();
+    let mut items = c.clients().list(&ListClientsParams { per_page: Some(2), ..Default::default() });
+    assert_eq!(items.next().await.unwrap().unwrap().id, 1);
+    assert_eq!(items.next().await.unwrap().unwrap().id, 2);
+    // Ask for the third item: the fetch of the second page starts, and stalls.
+    assert!(tokio::time::timeout(std::time::Duration::from_millis(50), items.next()).await.is_err());
+    settle().await;
+    assert_eq!(*transport.dropped.lock().unwrap(), 0, "the fetch is still running");
+    drop(items);
+    settle().await;
+    assert_eq!(*transport.dropped.lock().unwrap(), 1, "dropping the stream gave the fetch up");
+}

@@ -124,7 +124,7 @@ fn the_blocking_client_walks_lists_and_workflows() {
     let client = harvest_sdk::blocking::Client::from_async(sandbox().client()).unwrap();
     let projects: Vec<_> = client.projects().list(&Default::default()).collect::<Result<_, _>>().unwrap();
     assert!(!projects.is_empty());
-    assert!(client.accounts().unwrap().accounts.len() >= 1);
+    assert!(!client.accounts().unwrap().accounts.is_empty());
     assert!(client.users().me().is_ok());
     let pages = client.clients().pages(&ListClientsParams { per_page: Some(1), ..Default::default() });
     assert!(pages.count() >= 3);
