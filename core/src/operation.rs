@@ -101,6 +101,11 @@ impl<T: DeserializeOwned> Operation<T> {
 
 /// The typed value of a 2xx response, or the error for any other.
 pub(crate) fn decode_body<T: DeserializeOwned>(response: &Response) -> Result<T> {
+    decode_body_with(response, std::marker::PhantomData::<T>)
+}
+
+/// [`decode_body`] through a seed (which may carry what the decode should know beforehand).
+pub(crate) fn decode_body_with<'de, S: serde::de::DeserializeSeed<'de>>(response: &'de Response, seed: S) -> Result<S::Value> {
     if let Some(error) = crate::status::error_for(response) {
         return Err(error);
     }
@@ -110,7 +115,8 @@ pub(crate) fn decode_body<T: DeserializeOwned>(response: &Response) -> Result<T>
         let kind = if e.error_len().is_none() { "truncated JSON" } else { "malformed JSON" };
         Error::decode(format!("{kind} in the response to a {} request: {e}", response.status)).with_status(response.status)
     })?;
-    serde_json::from_str(text).map_err(|e| {
+    let mut de = serde_json::Deserializer::from_str(text);
+    seed.deserialize(&mut de).and_then(|value| de.end().map(|()| value)).map_err(|e| {
         let kind = if e.is_eof() { "truncated JSON" } else if body.first() == Some(&b'<') { "HTML instead of JSON" } else { "malformed JSON" };
         Error::decode(format!("{kind} in the response to a {} request: {e}", response.status)).with_status(response.status)
     })

@@ -164,10 +164,16 @@ impl<T> Paged for RawPage<T> {
     }
 }
 
-/// The typed decode of a scanned page, exactly as the typed path decodes it.
-fn decode_page<T: Item>(id: OperationId, status: u16, body: Vec<u8>) -> Result<ListPage<T>> {
+/// The typed decode of a scanned page, exactly as the typed path decodes it, with room for the
+/// `per_page` items asked for.
+fn decode_page<T: Item>(status: u16, body: Vec<u8>, per_page: Option<u32>) -> Result<ListPage<T>> {
     let response = Response { request_id: 0, status, headers: Vec::new(), body };
-    <ListPage<T> as Output>::decode_response(id, &response)
+    ListPage::decode(&response, per_page)
+}
+
+/// The `per_page` a page at `position` is asked for with.
+fn per_page(position: &Position) -> Option<u32> {
+    position.query.iter().find(|(k, _)| k == "per_page").and_then(|(_, v)| v.parse().ok())
 }
 
 /// A page being decoded (on the blocking pool), with the positions before and after it.
@@ -184,14 +190,14 @@ enum DecodeTask<T> {
 }
 
 impl<T: Item> DecodeTask<T> {
-    fn start(id: OperationId, page: RawPage<T>) -> Self {
+    fn start(page: RawPage<T>, per_page: Option<u32>) -> Self {
         match page {
             RawPage::Typed(page) => DecodeTask::Done(Some(Box::new(Ok(page)))),
             #[cfg(not(target_arch = "wasm32"))]
             RawPage::Raw { status, body, .. } if tokio::runtime::Handle::try_current().is_ok() => {
-                DecodeTask::Blocking(tokio::task::spawn_blocking(move || decode_page(id, status, body)))
+                DecodeTask::Blocking(tokio::task::spawn_blocking(move || decode_page(status, body, per_page)))
             }
-            RawPage::Raw { status, body, .. } => DecodeTask::Done(Some(Box::new(decode_page(id, status, body)))),
+            RawPage::Raw { status, body, .. } => DecodeTask::Done(Some(Box::new(decode_page(status, body, per_page)))),
         }
     }
 
@@ -293,7 +299,6 @@ impl Drop for Fetcher {
 /// The stream behind [`Pages`]: a fetcher one page ahead, the decoder on the page before it.
 struct Pipeline<T> {
     inner: Arc<Inner>,
-    id: Option<OperationId>,
     /// Where the fetcher starts, until the first poll starts it.
     start: Option<Paginator<RawPage<T>>>,
     fetcher: Option<Fetcher>,
@@ -313,7 +318,7 @@ struct Pipeline<T> {
 
 impl<T: Item> Pipeline<T> {
     fn new(inner: Arc<Inner>, typed: Result<Paginator<ListPage<T>>>, position: Arc<Mutex<Option<Position>>>) -> Self {
-        let mut pipeline = Pipeline { inner, id: None, start: None, fetcher: None, pages: None, more: None, yielded: false, decoding: None, reread: None, end: None, done: false, position };
+        let mut pipeline = Pipeline { inner, start: None, fetcher: None, pages: None, more: None, yielded: false, decoding: None, reread: None, end: None, done: false, position };
         if let Err(error) = typed.and_then(|p| pipeline.continue_after(&p)) {
             pipeline.end = Some((Some(error), None));
         }
@@ -322,9 +327,7 @@ impl<T: Item> Pipeline<T> {
 
     /// Sets the fetcher to start from where `typed` stands.
     fn continue_after(&mut self, typed: &Paginator<ListPage<T>>) -> Result<()> {
-        let position = typed.position();
-        self.id = Some(OperationId::parse(&position.operation_id)?);
-        self.start = Some(Paginator::resume(&self.inner.core, &position)?);
+        self.start = Some(Paginator::resume(&self.inner.core, &typed.position())?);
         Ok(())
     }
 
@@ -419,11 +422,11 @@ impl<T: Item> Stream for Pipeline<T> {
                 if let Some((error, position)) = this.end.take() {
                     return this.finish(error, position);
                 }
-                let (Some(pages), Some(id)) = (this.pages.as_mut(), this.id) else { return this.finish(None, None) };
+                let Some(pages) = this.pages.as_mut() else { return this.finish(None, None) };
                 match pages.poll_next_unpin(cx) {
                     Poll::Pending => return Poll::Pending,
                     Poll::Ready(Some((before, after, Ok(Some(page))))) => {
-                        this.decoding = Some(Decoding { task: DecodeTask::start(id, page), before, after });
+                        this.decoding = Some(Decoding { task: DecodeTask::start(page, per_page(&before)), before, after });
                     }
                     Poll::Ready(Some((_, after, Ok(None)))) => return this.finish(None, Some(after)),
                     Poll::Ready(Some((_, after, Err(error)))) => return this.finish(Some(error), Some(after)),

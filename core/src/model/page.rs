@@ -1,7 +1,7 @@
 //! The list envelope Harvest wraps around every collection, reports included.
 
 use super::Extra;
-use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde::de::{DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -94,7 +94,31 @@ impl<T: Listed + Serialize> Serialize for ListPage<T> {
 
 impl<'de, T: Listed + DeserializeOwned> Deserialize<'de> for ListPage<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct PageVisitor<T>(PhantomData<T>);
+        PageSeed::<T> { capacity: 0, item: PhantomData }.deserialize(deserializer)
+    }
+}
+
+impl<T: Listed + DeserializeOwned> ListPage<T> {
+    /// Decodes the response to a list request made with `per_page`: the items' vector is sized
+    /// for that many up front (a 2000-entry page is otherwise moved as it grows). The value and
+    /// the errors are those of the operation's usual decode.
+    pub fn decode(response: &crate::Response, per_page: Option<u32>) -> crate::Result<Self> {
+        let capacity = per_page.map_or(0, |n| n.min(2000) as usize);
+        crate::operation::decode_body_with(response, PageSeed::<T> { capacity, item: PhantomData })
+    }
+}
+
+/// Decodes a [`ListPage`], reserving room for `capacity` items.
+struct PageSeed<T> {
+    capacity: usize,
+    item: PhantomData<T>,
+}
+
+impl<'de, T: Listed + DeserializeOwned> DeserializeSeed<'de> for PageSeed<T> {
+    type Value = ListPage<T>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<ListPage<T>, D::Error> {
+        struct PageVisitor<T>(usize, PhantomData<T>);
         impl<'de, T: Listed + DeserializeOwned> Visitor<'de> for PageVisitor<T> {
             type Value = ListPage<T>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -106,7 +130,7 @@ impl<'de, T: Listed + DeserializeOwned> Deserialize<'de> for ListPage<T> {
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
                         k if k == T::LIST_KEY => {
-                            page.items = map.next_value::<Option<Vec<T>>>()?.unwrap_or_default();
+                            page.items = map.next_value_seed(ItemsSeed::<T>(self.0, PhantomData))?;
                             seen_items = true;
                         }
                         "per_page" => page.per_page = map.next_value()?,
@@ -128,6 +152,72 @@ impl<'de, T: Listed + DeserializeOwned> Deserialize<'de> for ListPage<T> {
                 Ok(page)
             }
         }
-        deserializer.deserialize_map(PageVisitor(PhantomData))
+        deserializer.deserialize_map(PageVisitor(self.capacity, PhantomData))
+    }
+}
+
+/// The items of a page (`null` is none), in a vector with room for `.0` of them.
+struct ItemsSeed<T>(usize, PhantomData<T>);
+
+impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for ItemsSeed<T> {
+    type Value = Vec<T>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<T>, D::Error> {
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de, T: DeserializeOwned> Visitor<'de> for ItemsSeed<T> {
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array of items")
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<T>, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+        let mut items = Vec::with_capacity(self.0.max(seq.size_hint().unwrap_or(0).min(2000)));
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(items)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Task, TimeEntry};
+    use crate::{OperationId, Output, Response};
+
+    #[test]
+    fn a_page_decoded_for_its_size_is_the_usual_decode() {
+        let body = r#"{"tasks":[{"id":1,"name":"a","billable_by_default":true},{"id":2,"name":"b","x":[1]}],"per_page":2,"links":{"next":null}}"#;
+        let response = Response::new(1, 200, body);
+        let usual = <ListPage<Task> as Output>::decode_response(OperationId::ListTasks, &response).unwrap();
+        for per_page in [None, Some(1), Some(2), Some(2000), Some(u32::MAX)] {
+            let sized = ListPage::<Task>::decode(&response, per_page).unwrap();
+            assert_eq!(sized, usual);
+            assert!(sized.items.capacity() >= per_page.map_or(0, |n| n.min(2000) as usize));
+        }
+        let none = Response::new(1, 200, r#"{"tasks":null}"#);
+        assert!(ListPage::<Task>::decode(&none, Some(100)).unwrap().items.is_empty());
+        for (status, broken) in [(200, &body[..body.len() - 9]), (200, "<html>oops</html>"), (200, r#"{"per_page":2}"#), (200, r#"{"tasks":[{"id":"x"}]}"#), (500, "oops"), (404, r#"{"message":"gone"}"#)] {
+            let response = Response::new(1, status, broken);
+            let usual = <ListPage<TimeEntry> as Output>::decode_response(OperationId::ListTimeEntries, &response).unwrap_err();
+            let sized = ListPage::<TimeEntry>::decode(&response, Some(2000)).unwrap_err();
+            assert_eq!((sized.code, sized.status, &sized.message), (usual.code, usual.status, &usual.message), "{broken}");
+        }
     }
 }
