@@ -1,6 +1,6 @@
-//! Decoding a 2000-entry `listTimeEntries` page: typed models (through `harvest_core::decode` and
-//! straight `serde_json::from_slice::<ListPage<TimeEntry>>`) against `serde_json::Value`, on the
-//! same bytes in the same run. Run with `cargo bench -p harvest-core --bench decode`.
+//! Decoding a 2000-entry `listTimeEntries` page: typed models (through `harvest_core::decode`,
+//! `ListPage::decode` sized for the page, and straight `serde_json::from_slice::<ListPage<TimeEntry>>`)
+//! against `serde_json::Value`, on the same bytes in the same run. Run with `cargo bench -p harvest-core --bench decode`.
 
 use harvest_core::model::{ListPage, TimeEntry};
 use harvest_core::{decode, Decoded, Response};
@@ -116,12 +116,15 @@ fn main() {
         other => panic!("the generated page must decode: {other:?}"),
     }
 
-    let (mut through_decode, mut typed, mut value) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut through_decode, mut sized, mut typed, mut value) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for round in 0..ROUNDS + 3 {
         // Interleave the three so that noise hits them alike; the first rounds warm up.
         let t = Instant::now();
         black_box(decode("listTimeEntries", black_box(&response)).expect("decodes"));
         let a = t.elapsed();
+        let t = Instant::now();
+        black_box(ListPage::<TimeEntry>::decode(black_box(&response), Some(2000)).expect("decodes"));
+        let s = t.elapsed();
         let t = Instant::now();
         black_box(serde_json::from_slice::<ListPage<TimeEntry>>(black_box(&body)).expect("decodes"));
         let b = t.elapsed();
@@ -130,13 +133,15 @@ fn main() {
         let c = t.elapsed();
         if round >= 3 {
             through_decode.push(a);
+            sized.push(s);
             typed.push(b);
             value.push(c);
         }
     }
-    let (through_decode, typed, value) = (median(through_decode), median(typed), median(value));
+    let (through_decode, sized, typed, value) = (median(through_decode), median(sized), median(typed), median(value));
     println!("listTimeEntries page: {ENTRIES} entries, {:.2} MB, median of {ROUNDS} rounds", bytes as f64 / 1e6);
     report("harvest_core::decode(\"listTimeEntries\")", through_decode, bytes, value);
+    report("ListPage::<TimeEntry>::decode(per_page 2000)", sized, bytes, value);
     report("serde_json::from_slice::<ListPage<TimeEntry>>", typed, bytes, value);
     report("serde_json::from_slice::<Value>", value, bytes, value);
     println!("typed / Value time ratio: {:.2} (below 1.00 means typed decoding is faster)", typed.as_secs_f64() / value.as_secs_f64());

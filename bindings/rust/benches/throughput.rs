@@ -3,8 +3,9 @@
 //! 1. Bulk read: stream 100000 time entries (per_page 2000) with the SDK, against a bare reqwest
 //!    loop fetching the same URLs as raw bytes (no decode), alternating, median of 9; the CPU
 //!    time the client and the sandbox spend per page in each; the SDK's peak memory while
-//!    streaming (VmHWM growth); and how much a second busy thread gets on this machine (the
-//!    SDK decodes a page while the sandbox serves the next: on two full cores that is free).
+//!    streaming (VmHWM growth). Beside them, the same loop decoding each page by hand on the
+//!    blocking pool while fetching the next (what the decode itself costs the sandbox when both
+//!    share the machine), and how much a second busy thread gets on this machine.
 //! 2. Rate-limit bound: 1000 pages of 100 read by 8 tasks sharing one client with the sandbox
 //!    limited to 100 per 1.5 s (floor: 9 full windows = 13.5 s), then a naive client (no limiter,
 //!    retries 429 after Retry-After) doing the same work.
@@ -15,6 +16,7 @@ mod common;
 use common::Sandbox;
 use futures_util::StreamExt;
 use harvest_sdk::api::{self, ListTimeEntriesParams};
+use harvest_sdk::model::{ListPage, TimeEntry};
 use harvest_sdk::{BoxFuture, Client, Limit, RateLimits, ReqwestTransport, Request, Response, RetryPolicy, Transport, TransportError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -102,6 +104,39 @@ async fn bare_loop(http: &reqwest::Client, urls: &[String], token: &str, account
     bytes
 }
 
+/// The best a hand-written client does with the same pages: the bare loop, each page's bytes
+/// decoded into typed models on tokio's blocking pool while the next page is fetched. Measures
+/// what the decode itself costs the sandbox on this machine (two cores share caches and memory).
+async fn hand_pipelined(http: &reqwest::Client, urls: &[String], token: &str, account: u64) -> usize {
+    let mut count = 0;
+    let mut decoding: Option<tokio::task::JoinHandle<usize>> = None;
+    for url in urls {
+        let body = http
+            .get(url)
+            .header("Authorization", format!("Bearer {token}"))
+            .header("Harvest-Account-Id", account.to_string())
+            .header("User-Agent", "harvest-sdk bench (bench@example.com)")
+            .send()
+            .await
+            .expect("an answer")
+            .bytes()
+            .await
+            .expect("a body")
+            .to_vec();
+        if let Some(previous) = decoding.take() {
+            count += previous.await.expect("a decode");
+        }
+        decoding = Some(tokio::task::spawn_blocking(move || {
+            let response = Response::new(0, 200, body);
+            ListPage::<TimeEntry>::decode(&response, Some(2000)).expect("a page").items.len()
+        }));
+    }
+    if let Some(last) = decoding {
+        count += last.await.expect("a decode");
+    }
+    count
+}
+
 /// How much a second busy thread gets on this machine: the time of one thread's fixed work over
 /// the time of the same work on each of two threads at once (1.0: two full cores).
 fn parallel_capacity() -> f64 {
@@ -139,9 +174,10 @@ async fn bulk_read() {
     let pages = replay.len().max(1) as u32;
     let mut page_bytes = 0;
     // Alternating rounds, so that both see the same moments of a shared machine.
-    let (mut sdk, mut bare) = (vec![first], Vec::new());
+    let (mut sdk, mut bare, mut hand) = (vec![first], Vec::new(), Vec::new());
     for round in 0..ROUNDS {
         bare.push(measured(&server, async { page_bytes = bare_loop(&http, &replay, &sbx.token, sbx.account_id).await / pages as usize }).await);
+        hand.push(measured(&server, async { assert_eq!(hand_pipelined(&http, &replay, &sbx.token, sbx.account_id).await, count) }).await);
         if round + 1 < ROUNDS {
             sdk.push(measured(&server, async { sdk_stream(&client).await; }).await);
         }
@@ -166,7 +202,19 @@ async fn bulk_read() {
         per_page(&bare, |r| r.client_cpu),
         per_page(&bare, |r| r.server_cpu)
     );
+    let hand_wall = median(hand.iter().map(|r| r.wall).collect());
+    println!(
+        "  bare loop + typed decode by hand  {:>8.0} ms                        CPU per page: client {:.1} ms, sandbox {:.1} ms",
+        hand_wall.as_secs_f64() * 1000.0,
+        per_page(&hand, |r| r.client_cpu),
+        per_page(&hand, |r| r.server_cpu)
+    );
     println!("  SDK overhead                      {overhead:>+8.1} %  (round by round: {:+.1} … {:+.1} %)", pairs[0], pairs[pairs.len() - 1]);
+    println!(
+        "  decoding by hand, same pages      {:>+8.1} %  (what decoding alongside the sandbox costs here; SDK vs it: {:+.1} %)",
+        (hand_wall.as_secs_f64() / bare_wall.as_secs_f64() - 1.0) * 100.0,
+        (sdk_wall.as_secs_f64() / hand_wall.as_secs_f64() - 1.0) * 100.0
+    );
     println!(
         "  peak RSS growth while streaming   {:>8.1} MB  (one page is {:.1} MB of JSON)",
         hwm_after.saturating_sub(hwm_before) as f64 / 1024.0,
