@@ -85,21 +85,23 @@ async fn sdk_stream(client: &Client) -> usize {
     count
 }
 
+/// One page's bytes, fetched as a bare client would (no copy).
+async fn fetch(http: &reqwest::Client, url: &str, token: &str, account: u64) -> impl AsRef<[u8]> + Into<Vec<u8>> + Send + 'static {
+    let response = http
+        .get(url)
+        .header("Authorization", format!("Bearer {token}"))
+        .header("Harvest-Account-Id", account.to_string())
+        .header("User-Agent", "harvest-sdk bench (bench@example.com)")
+        .send()
+        .await
+        .expect("an answer");
+    response.bytes().await.expect("a body")
+}
+
 async fn bare_loop(http: &reqwest::Client, urls: &[String], token: &str, account: u64) -> usize {
     let mut bytes = 0;
     for url in urls {
-        let body = http
-            .get(url)
-            .header("Authorization", format!("Bearer {token}"))
-            .header("Harvest-Account-Id", account.to_string())
-            .header("User-Agent", "harvest-sdk bench (bench@example.com)")
-            .send()
-            .await
-            .expect("an answer")
-            .bytes()
-            .await
-            .expect("a body");
-        bytes += body.len();
+        bytes += fetch(http, url, token, account).await.as_ref().len();
     }
     bytes
 }
@@ -111,18 +113,7 @@ async fn hand_pipelined(http: &reqwest::Client, urls: &[String], token: &str, ac
     let mut count = 0;
     let mut decoding: Option<tokio::task::JoinHandle<usize>> = None;
     for url in urls {
-        let body = http
-            .get(url)
-            .header("Authorization", format!("Bearer {token}"))
-            .header("Harvest-Account-Id", account.to_string())
-            .header("User-Agent", "harvest-sdk bench (bench@example.com)")
-            .send()
-            .await
-            .expect("an answer")
-            .bytes()
-            .await
-            .expect("a body")
-            .to_vec();
+        let body: Vec<u8> = fetch(http, url, token, account).await.into();
         if let Some(previous) = decoding.take() {
             count += previous.await.expect("a decode");
         }
