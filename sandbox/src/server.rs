@@ -254,13 +254,15 @@ impl App {
     }
 
     /// Sliding log: no more than N admitted requests in any window. Returns Retry-After seconds when over.
-    fn rate_check(&self, token: &str, reports: bool) -> Option<u64> {
+    /// Counts a request that `arrived` then against its token's window, as Harvest does at its
+    /// edge: by arrival, not by when a handler got to it (a request may wait for a database
+    /// connection; timing it then would squeeze requests together that arrived apart).
+    fn rate_check(&self, token: &str, reports: bool, arrived: Instant) -> Option<u64> {
         let limit = if reports { self.cfg.reports_rate_limit.as_ref() } else { self.cfg.rate_limit.as_ref() }?;
-        let now = Instant::now();
         let mut map = self.limiter.lock().unwrap_or_else(|e| e.into_inner());
         let log = map.entry((token.to_string(), reports)).or_default();
         while let Some(&t) = log.front() {
-            if now.duration_since(t) >= limit.window {
+            if arrived.saturating_duration_since(t) >= limit.window {
                 log.pop_front();
             } else {
                 break;
@@ -268,11 +270,13 @@ impl App {
         }
         if log.len() >= limit.requests {
             let oldest = *log.front()?;
-            let wait = limit.window.saturating_sub(now.duration_since(oldest));
+            let wait = limit.window.saturating_sub(arrived.saturating_duration_since(oldest));
             let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
             return Some(secs.max(1));
         }
-        log.push_back(now);
+        // Handlers can run out of arrival order: keep the log sorted.
+        let at = log.partition_point(|&t| t <= arrived);
+        log.insert(at, arrived);
         None
     }
 }
@@ -345,6 +349,8 @@ fn parse_body(ct: &str, body: &[u8]) -> Result<serde_json::Map<String, Value>, A
 }
 
 struct ReqInfo {
+    /// When the request arrived (its time for the rate limits).
+    arrived: Instant,
     method: String,
     path: String,
     query: String,
@@ -368,6 +374,7 @@ async fn handle(app: Arc<App>, req: Request<Incoming>) -> Result<Response<Body>,
 }
 
 async fn handle_inner(app: &Arc<App>, req: Request<Incoming>) -> Result<Response<Body>, std::io::Error> {
+    let arrived = Instant::now();
     let method = req.method().as_str().to_ascii_uppercase();
     let path = req.uri().path().to_string();
     if method == "OPTIONS" {
@@ -405,6 +412,7 @@ async fn handle_inner(app: &Arc<App>, req: Request<Incoming>) -> Result<Response
 
     let host = header(&req, "host").unwrap_or("127.0.0.1").to_string();
     let info = ReqInfo {
+        arrived,
         method: method.clone(),
         path: path.clone(),
         query: req.uri().query().unwrap_or("").to_string(),
@@ -507,7 +515,7 @@ fn route(app: &Arc<App>, info: ReqInfo, body: &[u8]) -> Response<Body> {
         Err(e) => return error_resp(ApiError::Internal(e.to_string())),
     };
     let counts = if write { None } else { app.db.counts.view(generation, app.db.counts.generation()) };
-    if let Some(retry) = app.rate_check(token.as_deref().unwrap_or(""), reports) {
+    if let Some(retry) = app.rate_check(token.as_deref().unwrap_or(""), reports, info.arrived) {
         app.rate_limited.fetch_add(1, Ordering::Relaxed);
         return too_many(retry);
     }
@@ -862,4 +870,29 @@ pub async fn serve(app: Arc<App>, listener: tokio::net::TcpListener, mut shutdow
     // make sure the WAL is checkpointed into the main file
     let conn = app.db.writer();
     let _ = conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::RateLimit;
+
+    /// Requests count by when they arrived, even when their handlers get to the check out of
+    /// order (one waited for a database connection).
+    #[test]
+    fn rate_limits_count_requests_by_arrival() {
+        let cfg = Config { seed: Some(crate::Seed::Empty), rate_limit: Some(RateLimit { requests: 2, window: Duration::from_secs(10) }), ..Config::default() };
+        let app = App::new(cfg).expect("an in-memory sandbox");
+        let t0 = Instant::now();
+        let at = |ms: u64| t0 + Duration::from_millis(ms);
+        // Two arrive 0 ms and 100 ms in; the later one is checked first.
+        assert_eq!(app.rate_check("t", false, at(100)), None);
+        assert_eq!(app.rate_check("t", false, at(0)), None);
+        // The third, 5 s in, is over the limit until the first's window ends (10 s after 0 ms).
+        assert_eq!(app.rate_check("t", false, at(5_000)), Some(5));
+        assert_eq!(app.rate_check("t", false, at(10_000)), None, "the request of 0 ms has left the window");
+        assert_eq!(app.rate_check("t", false, at(10_050)), Some(1), "the one of 100 ms has not");
+        // Other tokens and the reports bucket have windows of their own.
+        assert_eq!(app.rate_check("other", false, at(10_050)), None);
+    }
 }
