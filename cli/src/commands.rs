@@ -396,6 +396,8 @@ pub async fn time(global: &Global, command: TimeCommand) -> Result<()> {
                 user_id: user,
                 is_running: running.then_some(true),
                 external_reference_id: external_ref,
+                // Pages no bigger than the limit: `--limit 5` transfers five entries, not 2000.
+                per_page: limit.map(|l| l.clamp(1, 2000) as u32),
                 ..Default::default()
             };
             let entries = collect(client.time_entries().pages(&params), limit).await?;

@@ -253,3 +253,23 @@ fn login_with_oauth_through_the_local_redirect_listener() {
     let me = run_with(&dir, false, &["api", "GET", "/v2/users/me"]).ok().json();
     assert_eq!(me["email"], "alice@example.com");
 }
+
+#[test]
+fn a_limit_asks_for_pages_that_small_and_reads_no_further() {
+    let sbx = sandbox();
+    let out = command(&config_dir("limit"))
+        .env("HARVEST_BASE_URL", &sbx.base_url)
+        .env("HARVEST_ACCESS_TOKEN", &sbx.token)
+        .env("HARVEST_ACCOUNT_ID", sbx.account_id.to_string())
+        .env("HARVEST_LOG", "harvest_sdk=debug")
+        .args(["time", "list", "--limit", "3", "--json"])
+        .output()
+        .expect("harvest runs");
+    let (stdout, log) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{log}");
+    assert_eq!(serde_json::from_str::<Value>(&stdout).unwrap().as_array().unwrap().len(), 3);
+    let responses: Vec<&str> = log.lines().filter(|l| l.contains("harvest: response")).collect();
+    assert_eq!(responses.len(), 1, "one request, though the list has more pages:\n{log}");
+    assert!(responses[0].contains("/v2/time_entries?per_page=3"), "{log}");
+    assert!(!log.contains(&sbx.token), "the token stays out of the log");
+}
