@@ -172,6 +172,7 @@ pub fn kotlin(package: &str, ffi_package: &str) -> String {
         let known: Vec<String> = e.values.iter().map(|v| case_name(v, true)).collect();
         let _ = writeln!(out, "        public val known: List<{name}> get() = listOf({})\n", known.join(", "));
         let _ = writeln!(out, "        /** The value for Harvest's text. */");
+        let _ = writeln!(out, "        @JvmStatic");
         let _ = writeln!(out, "        public fun of(value: String): {name} = when (value) {{");
         for v in e.values {
             let _ = writeln!(out, "            \"{v}\" -> {}", case_name(v, true));
@@ -190,6 +191,7 @@ pub fn kotlin(package: &str, ffi_package: &str) -> String {
         let _ = writeln!(out, ") : HarvestModel {{");
         let _ = writeln!(out, "    public companion object {{");
         let _ = writeln!(out, "        /** Reads the tree the library hands out for a `{name}`. */");
+        let _ = writeln!(out, "        @JvmStatic");
         let _ = writeln!(out, "        public fun from(m: ModelValue): {name} {{");
         let _ = writeln!(out, "            checkShape(m, \"{name}\", {})", fields.len());
         let _ = writeln!(out, "            val f = m.fields");

@@ -1,6 +1,7 @@
 package io.github.harvestsdk
 
 import io.github.harvestsdk.ffi.HarvestDecoded
+import io.github.harvestsdk.ffi.ModelValue
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.take
 import kotlinx.coroutines.flow.toList
@@ -21,6 +22,14 @@ public class BlockingHarvestClient internal constructor(private val client: Harv
     @JvmOverloads
     public fun call(operationId: String, pathIds: List<Long> = emptyList(), params: Map<String, Any?>? = null): HarvestDecoded =
         run { call(operationId, pathIds, params) }
+
+    /**
+     * Any operation whose answer is one object, typed by [convert] — a model's `from`: the way
+     * from Java to every `get`, `create` and `update` of the namespaces, e.g.
+     * `blocking.one("retrieveClient", List.of(7L), null, Client::from)`.
+     */
+    public fun <T> one(operationId: String, pathIds: List<Long>, params: Map<String, Any?>?, convert: java.util.function.Function<ModelValue, T>): T =
+        run { one(operationId, pathIds, params) { convert.apply(it) } }
 
     /** Every item of a list (all pages). */
     public fun <T> all(list: HarvestList<T>): List<T> = runBlocking { list.toList() }

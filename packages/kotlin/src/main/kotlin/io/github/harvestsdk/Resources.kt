@@ -8,11 +8,12 @@ import java.time.LocalDate
 // the core (by its OpenAPI operationId); the core checks the parameters against its typed
 // parameters, so a misspelt filter in `filters` or `fields` fails as `invalid_input` before
 // anything is sent. Named arguments cover the common filters and fields; `filters`/`fields` take
-// the rest by their Harvest (snake_case) names.
+// the rest by their Harvest (snake_case) names. Lists are `@JvmOverloads`, so Java can leave the
+// trailing filters out; from Java, run the suspending calls through `client.blocking`.
 
 /** Clients: <https://help.getharvest.com/api-v2/clients-api/clients/clients/> */
 public class Clients internal constructor(private val h: HarvestClient) {
-    public fun list(isActive: Boolean? = null, updatedSince: Instant? = null, filters: Map<String, Any?> = emptyMap()): HarvestList<Client> =
+    @JvmOverloads public fun list(isActive: Boolean? = null, updatedSince: Instant? = null, filters: Map<String, Any?> = emptyMap()): HarvestList<Client> =
         h.list("listClients", emptyList(), params("is_active" to isActive, "updated_since" to updatedSince) + filters, Client::from)
     public suspend fun get(clientId: Long): Client = h.one("retrieveClient", listOf(clientId), null, Client::from)
     public suspend fun create(name: String, currency: String? = null, fields: Map<String, Any?> = emptyMap()): Client =
@@ -23,7 +24,7 @@ public class Clients internal constructor(private val h: HarvestClient) {
 
 /** Contacts: <https://help.getharvest.com/api-v2/clients-api/clients/contacts/> */
 public class Contacts internal constructor(private val h: HarvestClient) {
-    public fun list(clientId: Long? = null, updatedSince: Instant? = null, filters: Map<String, Any?> = emptyMap()): HarvestList<Contact> =
+    @JvmOverloads public fun list(clientId: Long? = null, updatedSince: Instant? = null, filters: Map<String, Any?> = emptyMap()): HarvestList<Contact> =
         h.list("listContacts", emptyList(), params("client_id" to clientId, "updated_since" to updatedSince) + filters, Contact::from)
     public suspend fun get(contactId: Long): Contact = h.one("retrieveContact", listOf(contactId), null, Contact::from)
     public suspend fun create(clientId: Long, firstName: String, lastName: String? = null, email: String? = null, fields: Map<String, Any?> = emptyMap()): Contact =
@@ -40,7 +41,7 @@ public class CompanyApi internal constructor(private val h: HarvestClient) {
 
 /** Estimates: <https://help.getharvest.com/api-v2/estimates-api/estimates/estimates/> */
 public class Estimates internal constructor(private val h: HarvestClient) {
-    public fun list(clientId: Long? = null, state: EstimateState? = null, from: LocalDate? = null, to: LocalDate? = null, filters: Map<String, Any?> = emptyMap()): HarvestList<Estimate> =
+    @JvmOverloads public fun list(clientId: Long? = null, state: EstimateState? = null, from: LocalDate? = null, to: LocalDate? = null, filters: Map<String, Any?> = emptyMap()): HarvestList<Estimate> =
         h.list("listEstimates", emptyList(), params("client_id" to clientId, "state" to state, "from" to from, "to" to to) + filters, Estimate::from)
     public suspend fun get(estimateId: Long): Estimate = h.one("retrieveEstimate", listOf(estimateId), null, Estimate::from)
     /** Creates an estimate; `line_items` go in [fields] as a list of maps (`kind`, `unit_price`, `quantity`...). */
@@ -56,7 +57,7 @@ public class Estimates internal constructor(private val h: HarvestClient) {
 
 /** An estimate's messages. */
 public class EstimateMessages internal constructor(private val h: HarvestClient) {
-    public fun list(estimateId: Long, filters: Map<String, Any?> = emptyMap()): HarvestList<EstimateMessage> =
+    @JvmOverloads public fun list(estimateId: Long, filters: Map<String, Any?> = emptyMap()): HarvestList<EstimateMessage> =
         h.list("listMessagesForEstimate", listOf(estimateId), filters, EstimateMessage::from)
     /** Emails the estimate, or with `event_type` (`send`, `accept`, `decline`, `re-open`) changes its state. */
     public suspend fun create(estimateId: Long, fields: Map<String, Any?>): EstimateMessage =
@@ -66,7 +67,7 @@ public class EstimateMessages internal constructor(private val h: HarvestClient)
 
 /** Estimate item categories. */
 public class EstimateItemCategories internal constructor(private val h: HarvestClient) {
-    public fun list(filters: Map<String, Any?> = emptyMap()): HarvestList<EstimateItemCategory> =
+    @JvmOverloads public fun list(filters: Map<String, Any?> = emptyMap()): HarvestList<EstimateItemCategory> =
         h.list("listEstimateItemCategories", emptyList(), filters, EstimateItemCategory::from)
     public suspend fun get(categoryId: Long): EstimateItemCategory = h.one("retrieveEstimateItemCategory", listOf(categoryId), null, EstimateItemCategory::from)
     public suspend fun create(name: String): EstimateItemCategory = h.one("createEstimateItemCategory", emptyList(), params("name" to name), EstimateItemCategory::from)
@@ -77,7 +78,7 @@ public class EstimateItemCategories internal constructor(private val h: HarvestC
 
 /** Expenses: <https://help.getharvest.com/api-v2/expenses-api/expenses/expenses/> */
 public class Expenses internal constructor(private val h: HarvestClient) {
-    public fun list(
+    @JvmOverloads public fun list(
         userId: Long? = null, clientId: Long? = null, projectId: Long? = null, isBilled: Boolean? = null,
         from: LocalDate? = null, to: LocalDate? = null, filters: Map<String, Any?> = emptyMap(),
     ): HarvestList<Expense> = h.list(
@@ -100,7 +101,7 @@ public class Expenses internal constructor(private val h: HarvestClient) {
 
 /** Expense categories. */
 public class ExpenseCategories internal constructor(private val h: HarvestClient) {
-    public fun list(isActive: Boolean? = null, filters: Map<String, Any?> = emptyMap()): HarvestList<ExpenseCategory> =
+    @JvmOverloads public fun list(isActive: Boolean? = null, filters: Map<String, Any?> = emptyMap()): HarvestList<ExpenseCategory> =
         h.list("listExpenseCategories", emptyList(), params("is_active" to isActive) + filters, ExpenseCategory::from)
     public suspend fun get(categoryId: Long): ExpenseCategory = h.one("retrieveExpenseCategory", listOf(categoryId), null, ExpenseCategory::from)
     public suspend fun create(name: String, fields: Map<String, Any?> = emptyMap()): ExpenseCategory =
@@ -111,7 +112,7 @@ public class ExpenseCategories internal constructor(private val h: HarvestClient
 
 /** Invoices: <https://help.getharvest.com/api-v2/invoices-api/invoices/invoices/> (the one-call workflows are on the client). */
 public class Invoices internal constructor(private val h: HarvestClient) {
-    public fun list(
+    @JvmOverloads public fun list(
         clientId: Long? = null, projectId: Long? = null, state: InvoiceState? = null,
         from: LocalDate? = null, to: LocalDate? = null, filters: Map<String, Any?> = emptyMap(),
     ): HarvestList<Invoice> = h.list(
@@ -135,7 +136,7 @@ public class Invoices internal constructor(private val h: HarvestClient) {
 
 /** An invoice's messages. */
 public class InvoiceMessages internal constructor(private val h: HarvestClient) {
-    public fun list(invoiceId: Long, filters: Map<String, Any?> = emptyMap()): HarvestList<InvoiceMessage> =
+    @JvmOverloads public fun list(invoiceId: Long, filters: Map<String, Any?> = emptyMap()): HarvestList<InvoiceMessage> =
         h.list("listMessagesForInvoice", listOf(invoiceId), filters, InvoiceMessage::from)
     /** Emails the invoice, or with `event_type` (`send`, `close`, `re-open`, `draft`) changes its state. */
     public suspend fun create(invoiceId: Long, fields: Map<String, Any?>): InvoiceMessage =
@@ -148,7 +149,7 @@ public class InvoiceMessages internal constructor(private val h: HarvestClient) 
 
 /** An invoice's payments. */
 public class InvoicePayments internal constructor(private val h: HarvestClient) {
-    public fun list(invoiceId: Long, filters: Map<String, Any?> = emptyMap()): HarvestList<InvoicePayment> =
+    @JvmOverloads public fun list(invoiceId: Long, filters: Map<String, Any?> = emptyMap()): HarvestList<InvoicePayment> =
         h.list("listPaymentsForInvoice", listOf(invoiceId), filters, InvoicePayment::from)
     public suspend fun create(invoiceId: Long, amount: BigDecimal, paidDate: LocalDate? = null, fields: Map<String, Any?> = emptyMap()): InvoicePayment =
         h.one("createInvoicePayment", listOf(invoiceId), params("amount" to amount, "paid_date" to paidDate) + fields, InvoicePayment::from)
@@ -157,7 +158,7 @@ public class InvoicePayments internal constructor(private val h: HarvestClient) 
 
 /** Invoice item categories. */
 public class InvoiceItemCategories internal constructor(private val h: HarvestClient) {
-    public fun list(filters: Map<String, Any?> = emptyMap()): HarvestList<InvoiceItemCategory> =
+    @JvmOverloads public fun list(filters: Map<String, Any?> = emptyMap()): HarvestList<InvoiceItemCategory> =
         h.list("listInvoiceItemCategories", emptyList(), filters, InvoiceItemCategory::from)
     public suspend fun get(categoryId: Long): InvoiceItemCategory = h.one("retrieveInvoiceItemCategory", listOf(categoryId), null, InvoiceItemCategory::from)
     public suspend fun create(name: String): InvoiceItemCategory = h.one("createInvoiceItemCategory", emptyList(), params("name" to name), InvoiceItemCategory::from)
@@ -168,7 +169,7 @@ public class InvoiceItemCategories internal constructor(private val h: HarvestCl
 
 /** Projects: <https://help.getharvest.com/api-v2/projects-api/projects/projects/> */
 public class Projects internal constructor(private val h: HarvestClient) {
-    public fun list(isActive: Boolean? = null, clientId: Long? = null, updatedSince: Instant? = null, filters: Map<String, Any?> = emptyMap()): HarvestList<Project> =
+    @JvmOverloads public fun list(isActive: Boolean? = null, clientId: Long? = null, updatedSince: Instant? = null, filters: Map<String, Any?> = emptyMap()): HarvestList<Project> =
         h.list("listProjects", emptyList(), params("is_active" to isActive, "client_id" to clientId, "updated_since" to updatedSince) + filters, Project::from)
     public suspend fun get(projectId: Long): Project = h.one("retrieveProject", listOf(projectId), null, Project::from)
     public suspend fun create(
@@ -189,10 +190,10 @@ public class Projects internal constructor(private val h: HarvestClient) {
 /** Task assignments: <https://help.getharvest.com/api-v2/projects-api/projects/task-assignments/> */
 public class TaskAssignments internal constructor(private val h: HarvestClient) {
     /** Every project's task assignments. */
-    public fun list(isActive: Boolean? = null, filters: Map<String, Any?> = emptyMap()): HarvestList<TaskAssignment> =
+    @JvmOverloads public fun list(isActive: Boolean? = null, filters: Map<String, Any?> = emptyMap()): HarvestList<TaskAssignment> =
         h.list("listTaskAssignments", emptyList(), params("is_active" to isActive) + filters, TaskAssignment::from)
     /** One project's task assignments. */
-    public fun listForProject(projectId: Long, isActive: Boolean? = null, filters: Map<String, Any?> = emptyMap()): HarvestList<TaskAssignment> =
+    @JvmOverloads public fun listForProject(projectId: Long, isActive: Boolean? = null, filters: Map<String, Any?> = emptyMap()): HarvestList<TaskAssignment> =
         h.list("listTaskAssignmentsForSpecificProject", listOf(projectId), params("is_active" to isActive) + filters, TaskAssignment::from)
     public suspend fun get(projectId: Long, taskAssignmentId: Long): TaskAssignment =
         h.one("retrieveTaskAssignment", listOf(projectId, taskAssignmentId), null, TaskAssignment::from)
@@ -206,10 +207,10 @@ public class TaskAssignments internal constructor(private val h: HarvestClient) 
 /** User assignments: <https://help.getharvest.com/api-v2/projects-api/projects/user-assignments/> */
 public class UserAssignments internal constructor(private val h: HarvestClient) {
     /** Every project's user assignments. */
-    public fun list(userId: Long? = null, isActive: Boolean? = null, filters: Map<String, Any?> = emptyMap()): HarvestList<UserAssignment> =
+    @JvmOverloads public fun list(userId: Long? = null, isActive: Boolean? = null, filters: Map<String, Any?> = emptyMap()): HarvestList<UserAssignment> =
         h.list("listUserAssignments", emptyList(), params("user_id" to userId, "is_active" to isActive) + filters, UserAssignment::from)
     /** One project's user assignments. */
-    public fun listForProject(projectId: Long, userId: Long? = null, filters: Map<String, Any?> = emptyMap()): HarvestList<UserAssignment> =
+    @JvmOverloads public fun listForProject(projectId: Long, userId: Long? = null, filters: Map<String, Any?> = emptyMap()): HarvestList<UserAssignment> =
         h.list("listUserAssignmentsForSpecificProject", listOf(projectId), params("user_id" to userId) + filters, UserAssignment::from)
     public suspend fun get(projectId: Long, userAssignmentId: Long): UserAssignment =
         h.one("retrieveUserAssignment", listOf(projectId, userAssignmentId), null, UserAssignment::from)
@@ -239,13 +240,13 @@ public class Reports internal constructor(private val h: HarvestClient) {
     public fun uninvoiced(from: LocalDate, to: LocalDate): HarvestList<UninvoicedReportResult> =
         h.list("uninvoicedReport", emptyList(), params("from" to from, "to" to to), UninvoicedReportResult::from)
     /** Each project's budget, spent and remaining. */
-    public fun projectBudget(isActive: Boolean? = null): HarvestList<ProjectBudgetReportResult> =
+    @JvmOverloads public fun projectBudget(isActive: Boolean? = null): HarvestList<ProjectBudgetReportResult> =
         h.list("projectBudgetReport", emptyList(), params("is_active" to isActive), ProjectBudgetReportResult::from)
 }
 
 /** Roles: <https://help.getharvest.com/api-v2/roles-api/roles/roles/> */
 public class Roles internal constructor(private val h: HarvestClient) {
-    public fun list(filters: Map<String, Any?> = emptyMap()): HarvestList<Role> = h.list("listRoles", emptyList(), filters, Role::from)
+    @JvmOverloads public fun list(filters: Map<String, Any?> = emptyMap()): HarvestList<Role> = h.list("listRoles", emptyList(), filters, Role::from)
     public suspend fun get(roleId: Long): Role = h.one("retrieveRole", listOf(roleId), null, Role::from)
     public suspend fun create(name: String, userIds: List<Long> = emptyList()): Role =
         h.one("createRole", emptyList(), params("name" to name, "user_ids" to userIds), Role::from)
@@ -255,7 +256,7 @@ public class Roles internal constructor(private val h: HarvestClient) {
 
 /** Tasks: <https://help.getharvest.com/api-v2/tasks-api/tasks/tasks/> */
 public class Tasks internal constructor(private val h: HarvestClient) {
-    public fun list(isActive: Boolean? = null, updatedSince: Instant? = null, filters: Map<String, Any?> = emptyMap()): HarvestList<Task> =
+    @JvmOverloads public fun list(isActive: Boolean? = null, updatedSince: Instant? = null, filters: Map<String, Any?> = emptyMap()): HarvestList<Task> =
         h.list("listTasks", emptyList(), params("is_active" to isActive, "updated_since" to updatedSince) + filters, Task::from)
     public suspend fun get(taskId: Long): Task = h.one("retrieveTask", listOf(taskId), null, Task::from)
     public suspend fun create(name: String, fields: Map<String, Any?> = emptyMap()): Task = h.one("createTask", emptyList(), params("name" to name) + fields, Task::from)
@@ -266,7 +267,7 @@ public class Tasks internal constructor(private val h: HarvestClient) {
 /** Time entries: <https://help.getharvest.com/api-v2/timesheets-api/timesheets/time-entries/> */
 public class TimeEntries internal constructor(private val h: HarvestClient) {
     /** The time entries (admins see everyone's: filter by [userId]). */
-    public fun list(
+    @JvmOverloads public fun list(
         userId: Long? = null, clientId: Long? = null, projectId: Long? = null, taskId: Long? = null,
         isBilled: Boolean? = null, isRunning: Boolean? = null, from: LocalDate? = null, to: LocalDate? = null,
         updatedSince: Instant? = null, perPage: Int? = null, filters: Map<String, Any?> = emptyMap(),
@@ -304,7 +305,7 @@ public class TimeEntries internal constructor(private val h: HarvestClient) {
 
 /** Users: <https://help.getharvest.com/api-v2/users-api/users/users/> */
 public class Users internal constructor(private val h: HarvestClient) {
-    public fun list(isActive: Boolean? = null, updatedSince: Instant? = null, filters: Map<String, Any?> = emptyMap()): HarvestList<User> =
+    @JvmOverloads public fun list(isActive: Boolean? = null, updatedSince: Instant? = null, filters: Map<String, Any?> = emptyMap()): HarvestList<User> =
         h.list("listUsers", emptyList(), params("is_active" to isActive, "updated_since" to updatedSince) + filters, User::from)
     /** The user the token belongs to. */
     public suspend fun me(): User = h.one("retrieveTheCurrentlyAuthenticatedUser", emptyList(), null, User::from)
