@@ -125,8 +125,7 @@ impl ReqwestTransport {
         if let Some(body) = request.body {
             builder = builder.body(body);
         }
-        #[allow(unused_mut)]
-        let mut response = builder.send().await.map_err(failure)?;
+        let response = builder.send().await.map_err(failure)?;
         let status = response.status().as_u16();
         let headers = response
             .headers()
@@ -142,6 +141,7 @@ impl ReqwestTransport {
         // gathered, then copied again).
         #[cfg(not(target_arch = "wasm32"))]
         let body = {
+            let mut response = response;
             let announced = response.content_length().unwrap_or(0).min(MAX_PREALLOCATED) as usize;
             let mut body = Vec::with_capacity(announced);
             while let Some(chunk) = response.chunk().await.map_err(reading)? {

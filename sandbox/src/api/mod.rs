@@ -214,19 +214,21 @@ fn cursor_link(ctx: &Ctx, after: i64, per_page: i64) -> String {
     link(ctx, &[("cursor", encode_cursor(after)), ("per_page", per_page.to_string()), ("ref", "next_cursor".into())])
 }
 
-/// Harvest's list envelope around `items` (the JSON array, already serialised), its members in
-/// Harvest's order — the items first, `links` last, and `first, next, previous, last` inside it —
-/// so that a client reading `links` from the end of a page sees what Harvest sends.
+/// Harvest's list envelope around the items (`write_items` writes their JSON array, about
+/// `size` bytes, straight into the response), its members in Harvest's order — the items first,
+/// `links` last, and `first, next, previous, last` inside it — so that a client reading `links`
+/// from the end of a page sees what Harvest sends.
 #[allow(clippy::too_many_arguments)]
 fn envelope(
     ctx: &Ctx,
     key: &str,
-    items: &[u8],
+    size: usize,
+    write_items: impl FnOnce(&mut Vec<u8>) -> ApiResult<()>,
     pr: &PageReq,
     total: i64,
     cursor_mode_page: Option<(i64, bool)>,
     next_cursor: Option<i64>,
-) -> Resp {
+) -> ApiResult<Resp> {
     let per_page = pr.per_page;
     let total_pages = ((total + per_page - 1) / per_page).max(1);
     let (page, next_page, previous_page, prev_link_page) = match cursor_mode_page {
@@ -260,9 +262,10 @@ fn envelope(
     };
     let previous = prev_link_page.map(|p| json!(page_link(ctx, p, per_page, "previous"))).unwrap_or(Value::Null);
     let links = [("first", json!(page_link(ctx, 1, per_page, "first"))), ("next", next), ("previous", previous), ("last", json!(page_link(ctx, total_pages, per_page, "last")))];
-    let mut out = Vec::with_capacity(items.len() + 1024);
+    let mut out = Vec::with_capacity(size + 1024);
     out.push(b'{');
-    member(&mut out, key, items);
+    member_name(&mut out, key);
+    write_items(&mut out)?;
     for (name, value) in [("per_page", json!(per_page)), ("total_pages", json!(total_pages)), ("total_entries", json!(total)), ("next_page", next_page), ("previous_page", previous_page), ("page", page)] {
         out.push(b',');
         member(&mut out, name, value.to_string().as_bytes());
@@ -275,19 +278,24 @@ fn envelope(
         member(&mut out, name, value.to_string().as_bytes());
     }
     out.extend_from_slice(b"}}");
-    Resp { status: 200, body: Value::Null, raw: Some(out), location: None }
+    Ok(Resp { status: 200, body: Value::Null, raw: Some(out), location: None })
 }
 
 /// `"name":value` into an object being written.
 fn member(out: &mut Vec<u8>, name: &str, value: &[u8]) {
-    out.extend_from_slice(Value::from(name).to_string().as_bytes());
-    out.push(b':');
+    member_name(out, name);
     out.extend_from_slice(value);
 }
 
-/// Items as the JSON array the envelope holds.
-fn array(items: &[Value]) -> ApiResult<Vec<u8>> {
-    serde_json::to_vec(items).map_err(|e| ApiError::Internal(e.to_string()))
+/// `"name":` into an object being written.
+fn member_name(out: &mut Vec<u8>, name: &str) {
+    out.extend_from_slice(Value::from(name).to_string().as_bytes());
+    out.push(b':');
+}
+
+/// Writes items as the JSON array the envelope holds.
+fn array(items: &[Value]) -> impl FnOnce(&mut Vec<u8>) -> ApiResult<()> + '_ {
+    move |out| serde_json::to_writer(out, items).map_err(|e| ApiError::Internal(e.to_string()))
 }
 
 fn cached_count(ctx: &Ctx, sql: &str, args: &[Sql]) -> ApiResult<i64> {
@@ -385,7 +393,7 @@ where
                     }
                 }
             }
-            return Ok(envelope(ctx, spec.key, &array(&items)?, &pr, total, None, None));
+            return envelope(ctx, spec.key, 0, array(&items), &pr, total, None, None);
         }
         let sql = format!(
             "SELECT {} {}{} ORDER BY {} LIMIT {} OFFSET {}",
@@ -404,7 +412,7 @@ where
         }
     }
     let next_cursor = if spec.cursor { last_id } else { None };
-    Ok(envelope(ctx, spec.key, &array(&items)?, &pr, total, cursor_mode_page, next_cursor))
+    envelope(ctx, spec.key, 0, array(&items), &pr, total, cursor_mode_page, next_cursor)
 }
 
 /// Like [`list`] for the big page-based lists: rows are serialised straight into the response
@@ -443,18 +451,21 @@ where
             chunks.insert(id, (start, scratch.len()));
         }
     }
-    let mut items = Vec::with_capacity(scratch.len() + ids.len() + 2);
-    items.push(b'[');
-    for id in &ids {
-        if let Some((a, b)) = chunks.get(id) {
-            if items.len() > 1 {
-                items.push(b',');
+    // The rows in the page's order, copied once, into the response.
+    let write_items = |out: &mut Vec<u8>| {
+        out.push(b'[');
+        let mut first = true;
+        for (a, b) in ids.iter().filter_map(|id| chunks.get(id)) {
+            if !first {
+                out.push(b',');
             }
-            items.extend_from_slice(&scratch[*a..*b]);
+            first = false;
+            out.extend_from_slice(&scratch[*a..*b]);
         }
-    }
-    items.push(b']');
-    Ok(envelope(ctx, spec.key, &items, &pr, total, None, None))
+        out.push(b']');
+        Ok(())
+    };
+    envelope(ctx, spec.key, scratch.len() + ids.len() + 2, write_items, &pr, total, None, None)
 }
 
 /// Paginates an already computed list (reports, teammates); page-based.
@@ -463,7 +474,7 @@ pub fn list_vec(ctx: &Ctx, key: &str, all: Vec<Value>) -> ApiResult<Resp> {
     let total = all.len() as i64;
     let start = ((pr.page - 1).saturating_mul(pr.per_page)).min(total) as usize;
     let items: Vec<Value> = all.into_iter().skip(start).take(pr.per_page as usize).collect();
-    Ok(envelope(ctx, key, &array(&items)?, &pr, total, None, None))
+    envelope(ctx, key, 0, array(&items), &pr, total, None, None)
 }
 
 /// Parses a numeric path segment; anything else is a 404 like Harvest's.
