@@ -28,12 +28,14 @@
 //!
 //! Requests are logged with `tracing` at debug level (method, redacted URL, status, waits);
 //! tokens never appear in logs, `Debug` output or errors.
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 #![warn(missing_docs)]
 
 #[cfg(all(feature = "blocking", not(target_arch = "wasm32")))]
 pub mod blocking;
 mod client;
+#[cfg(not(target_arch = "wasm32"))]
+mod decoder;
 mod driver;
 pub mod oauth;
 pub mod resources;

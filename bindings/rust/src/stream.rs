@@ -6,12 +6,15 @@
 //! `Paginator` whose output only finds the page's `links` (from the end of the body, where Harvest
 //! sends them: [`RawBody::trailing_page_links`]; else by a structural scan of the whole body,
 //! [`RawBody::quick_page_links`]), so each request goes out as soon as the page before has
-//! arrived. On tokio the fetcher is a task of its own (it moves on while the caller is busy with
-//! the items before), and the typed decode runs on tokio's blocking pool. Pages wait in a
-//! two-page channel: at most two are fetched ahead, one decodes, and the caller holds the one
-//! yielded (about six pages of JSON at the peak); dropping the stream cancels the fetcher. The
-//! read-ahead starts when the caller asks for a second page, so reading one page, or the first
-//! item, costs one request.
+//! arrived. Each page's typed decode starts the moment the page has arrived, and the fetcher
+//! hands the page over decoded while it fetches the next, so the caller is woken once a page and
+//! never stands between two requests. On tokio the fetcher is a task of its own (it moves on while
+//! the caller is busy with the items before), and the decode runs in the background at idle
+//! priority, overtaken at normal priority if it has not finished within a grace period
+//! (`decoder.rs`). Decoded pages wait in a two-page channel: with the page decoding, the page
+//! being fetched and the page the caller holds, about five pages at the peak; dropping the stream
+//! cancels the fetcher. The read-ahead starts when the caller asks for a second page, so reading
+//! one page, or the first item, costs one request.
 //! Statuses, retries, rate limits and truncated bodies are handled by the core exactly as for a
 //! typed list. If the typed decode of a fetched page fails (a field of the wrong type), the page
 //! is fetched again the typed way from its position — with the core's retries — so the error, or
@@ -164,11 +167,10 @@ impl<T> Paged for RawPage<T> {
     }
 }
 
-/// The typed decode of a scanned page, exactly as the typed path decodes it, with room for the
-/// `per_page` items asked for.
-fn decode_page<T: Item>(status: u16, body: Vec<u8>, per_page: Option<u32>) -> Result<ListPage<T>> {
-    let response = Response { request_id: 0, status, headers: Vec::new(), body };
-    ListPage::decode(&response, per_page)
+/// A scanned page as a response again, for the typed decode (`ListPage::decode`, exactly as the
+/// typed path decodes it, with room for the `per_page` items asked for).
+fn scanned(status: u16, body: Vec<u8>) -> Response {
+    Response { request_id: 0, status, headers: Vec::new(), body }
 }
 
 /// The `per_page` a page at `position` is asked for with.
@@ -176,7 +178,7 @@ fn per_page(position: &Position) -> Option<u32> {
     position.query.iter().find(|(k, _)| k == "per_page").and_then(|(_, v)| v.parse().ok())
 }
 
-/// A page being decoded (on the blocking pool), with the positions before and after it.
+/// A page being decoded (in the background), with the positions before and after it.
 struct Decoding<T> {
     task: DecodeTask<T>,
     before: Position,
@@ -186,7 +188,7 @@ struct Decoding<T> {
 enum DecodeTask<T> {
     Done(Option<Box<Result<ListPage<T>>>>),
     #[cfg(not(target_arch = "wasm32"))]
-    Blocking(tokio::task::JoinHandle<Result<ListPage<T>>>),
+    Background(crate::decoder::Background<T>),
 }
 
 impl<T: Item> DecodeTask<T> {
@@ -195,9 +197,9 @@ impl<T: Item> DecodeTask<T> {
             RawPage::Typed(page) => DecodeTask::Done(Some(Box::new(Ok(page)))),
             #[cfg(not(target_arch = "wasm32"))]
             RawPage::Raw { status, body, .. } if tokio::runtime::Handle::try_current().is_ok() => {
-                DecodeTask::Blocking(tokio::task::spawn_blocking(move || decode_page(status, body, per_page)))
+                DecodeTask::Background(crate::decoder::Background::start(scanned(status, body), per_page))
             }
-            RawPage::Raw { status, body, .. } => DecodeTask::Done(Some(Box::new(decode_page(status, body, per_page)))),
+            RawPage::Raw { status, body, .. } => DecodeTask::Done(Some(Box::new(ListPage::decode(&scanned(status, body), per_page)))),
         }
     }
 
@@ -206,42 +208,55 @@ impl<T: Item> DecodeTask<T> {
         match self {
             DecodeTask::Done(result) => Poll::Ready(result.take().map(|r| *r).unwrap_or_else(|| Err(Error::protocol("a decoded page was taken twice")))),
             #[cfg(not(target_arch = "wasm32"))]
-            DecodeTask::Blocking(handle) => match Pin::new(handle).poll(cx) {
-                Poll::Pending => Poll::Pending,
-                Poll::Ready(Ok(result)) => Poll::Ready(result),
-                Poll::Ready(Err(join)) if join.is_panic() => std::panic::resume_unwind(join.into_panic()),
-                Poll::Ready(Err(join)) => Poll::Ready(Err(Error::protocol(format!("the page decode was cancelled: {join}")))),
-            },
+            DecodeTask::Background(background) => background.poll(cx),
         }
     }
 }
 
 /// A page fetched ahead: the positions before and after it, and the outcome.
-type Fetched<T> = (Position, Position, Result<Option<RawPage<T>>>);
+type Fetched<T> = (Position, Position, Result<Option<DecodeTask<T>>>);
 /// The typed re-read of a page whose scanned bytes did not decode.
 type Reread<T> = (Paginator<ListPage<T>>, Result<Option<ListPage<T>>>);
 
-/// Fetches pages one after another into `pages`, until the list ends or fails. The channel holds
-/// two pages, so the fetcher waits only when the decoder is two pages behind. After the first
-/// page it waits for `more`: a caller that wants one page (or the first item) costs one request.
+/// Fetches pages one after another into `pages`, until the list ends or fails. Each page's decode
+/// starts as soon as it has arrived, and the page is handed over decoded while the next one is
+/// fetched, so the caller is woken once a page, never in the way of a request. The channel holds
+/// two pages, so the fetcher waits only when the caller is two pages behind. After the first page
+/// it waits for `more`: a caller that wants one page (or the first item) costs one request.
 async fn read_ahead<T: Item>(inner: Arc<Inner>, mut paginator: Paginator<RawPage<T>>, mut pages: mpsc::Sender<Fetched<T>>, more: oneshot::Receiver<()>) {
     use futures_util::SinkExt;
     let mut more = Some(more);
+    let mut decoding: Option<Decoding<T>> = None;
     loop {
         let before = paginator.position();
-        let outcome = drive(&inner, &mut paginator).await;
-        let more_pages = matches!(outcome, Ok(Some(_)));
-        // `feed`, not `send`: the fetcher goes on with the next page at once; it waits only to
-        // hand that one over while this one has not been taken.
-        if pages.feed((before, paginator.position(), outcome)).await.is_err() || !more_pages {
+        let (outcome, handed) = futures_util::future::join(drive(&inner, &mut paginator), hand_over(&mut pages, decoding.take())).await;
+        let after = paginator.position();
+        if handed.is_err() {
             return;
         }
+        match outcome {
+            Ok(Some(page)) => decoding = Some(Decoding { task: DecodeTask::start(page, per_page(&before)), before, after }),
+            // The end of the list, or the error that ends it, after every page before it.
+            end => {
+                let _ = pages.feed((before, after, end.map(|_| None))).await;
+                return;
+            }
+        }
         if let Some(asked) = more.take() {
-            if asked.await.is_err() {
+            if hand_over(&mut pages, decoding.take()).await.is_err() || asked.await.is_err() {
                 return;
             }
         }
     }
+}
+
+/// Hands a page over to the stream once its decode is done.
+async fn hand_over<T: Item>(pages: &mut mpsc::Sender<Fetched<T>>, decoding: Option<Decoding<T>>) -> std::result::Result<(), mpsc::SendError> {
+    use futures_util::SinkExt;
+    let Some(Decoding { mut task, before, after }) = decoding else { return Ok(()) };
+    let page = std::future::poll_fn(|cx| task.poll(cx)).await;
+    // `feed`, not `send`: nothing to flush in a channel.
+    pages.feed((before, after, Ok(Some(DecodeTask::Done(Some(Box::new(page))))))).await
 }
 
 /// The fetcher: a task of its own on tokio's runtime, so that it moves on while the caller works
@@ -296,7 +311,7 @@ impl Drop for Fetcher {
     }
 }
 
-/// The stream behind [`Pages`]: a fetcher one page ahead, the decoder on the page before it.
+/// The stream behind [`Pages`]: the fetcher's decoded pages, in order, with their positions.
 struct Pipeline<T> {
     inner: Arc<Inner>,
     /// Where the fetcher starts, until the first poll starts it.
@@ -426,7 +441,7 @@ impl<T: Item> Stream for Pipeline<T> {
                 match pages.poll_next_unpin(cx) {
                     Poll::Pending => return Poll::Pending,
                     Poll::Ready(Some((before, after, Ok(Some(page))))) => {
-                        this.decoding = Some(Decoding { task: DecodeTask::start(page, per_page(&before)), before, after });
+                        this.decoding = Some(Decoding { task: page, before, after });
                     }
                     Poll::Ready(Some((_, after, Ok(None)))) => return this.finish(None, Some(after)),
                     Poll::Ready(Some((_, after, Err(error)))) => return this.finish(Some(error), Some(after)),

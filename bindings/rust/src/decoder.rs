@@ -1,0 +1,271 @@
+//! The background decoder: the typed decode of pages read ahead, on one SDK thread at idle
+//! priority, so that reading ahead never takes the CPU from the caller's own work or from the
+//! request in flight.
+//!
+//! A page read ahead is speculative work: nobody waits for it yet. On a busy machine — the
+//! sandbox serving the next page on the same two cores, or the caller's program working through
+//! the items before — decoding it at normal priority slows what everyone is waiting for. So the
+//! decode goes to one thread, started on the first read-ahead, that Linux runs at `SCHED_IDLE`
+//! (only when a core has nothing else to do; any other thread that wakes takes the core at once).
+//! Elsewhere it is an ordinary thread.
+//!
+//! An idle-priority thread can starve while the machine is saturated. So a page not decoded
+//! within its grace period — 10 ms plus 10 ns per byte (30 ms for a 2 MB page of 2000 entries,
+//! several times what its decode takes) — is decoded again on tokio's blocking pool at normal
+//! priority, and whichever finishes first is used: the caller never waits on an idle thread for
+//! longer than the grace period. The decode is a pure function of the bytes, so the two agree.
+
+use crate::stream::Item;
+use futures_channel::oneshot;
+use harvest_core::model::ListPage;
+use harvest_core::{Error, Response, Result};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc, OnceLock};
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+type Work = Box<dyn FnOnce() + Send>;
+
+/// The decoder thread's queue, started on first use; `None` if the thread could not be started.
+fn queue() -> Option<&'static mpsc::Sender<Work>> {
+    static QUEUE: OnceLock<Option<mpsc::Sender<Work>>> = OnceLock::new();
+    QUEUE
+        .get_or_init(|| {
+            let (sender, receiver) = mpsc::channel::<Work>();
+            let started = std::thread::Builder::new()
+                .name("harvest-decode".into())
+                .spawn(move || {
+                    lower_priority();
+                    for work in receiver {
+                        // A panic in one decode must not take the thread down with the pages after it.
+                        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+                    }
+                });
+            started.ok().map(|_| sender)
+        })
+        .as_ref()
+}
+
+/// Puts the calling thread on `SCHED_IDLE`: it runs only when a core is otherwise idle.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+#[allow(unsafe_code)]
+fn lower_priority() {
+    let param = libc::sched_param { sched_priority: 0 };
+    // SAFETY: `param` is a valid `sched_param` that outlives the call; pid 0 is the calling
+    // thread. A refusal leaves the thread at normal priority, which is still correct.
+    let refused = unsafe { libc::sched_setscheduler(0, libc::SCHED_IDLE, &param) } != 0;
+    if refused {
+        tracing::debug!("harvest-decode: SCHED_IDLE refused; decoding at normal priority");
+    }
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn lower_priority() {}
+
+/// How long a page may wait for the idle thread before it is decoded at normal priority.
+pub(crate) fn grace(body_len: usize) -> Duration {
+    Duration::from_millis(10) + Duration::from_nanos(10 * body_len as u64)
+}
+
+/// A page and whether a decode of it has started.
+struct Job {
+    response: Response,
+    per_page: Option<u32>,
+    started: AtomicBool,
+}
+
+impl Job {
+    fn decode<T: Item>(&self) -> Result<ListPage<T>> {
+        ListPage::decode(&self.response, self.per_page)
+    }
+}
+
+/// A page being decoded in the background; poll it (under a tokio runtime with timers) for the
+/// typed page.
+pub(crate) struct Background<T> {
+    job: Arc<Job>,
+    /// The idle thread's answer; `None` once it is known not to come.
+    idle: Option<oneshot::Receiver<Result<ListPage<T>>>>,
+    grace: Pin<Box<tokio::time::Sleep>>,
+    fallback: Option<tokio::task::JoinHandle<Result<ListPage<T>>>>,
+}
+
+impl<T: Item> Background<T> {
+    /// Queues the decode of `response` (a list page's status and body) for the idle thread.
+    pub(crate) fn start(response: Response, per_page: Option<u32>) -> Self {
+        let grace = Box::pin(tokio::time::sleep(grace(response.body.len())));
+        Self::queued(response, per_page, grace, queue())
+    }
+
+    fn queued(
+        response: Response,
+        per_page: Option<u32>,
+        grace: Pin<Box<tokio::time::Sleep>>,
+        queue: Option<&mpsc::Sender<Work>>,
+    ) -> Self {
+        let job = Arc::new(Job {
+            response,
+            per_page,
+            started: AtomicBool::new(false),
+        });
+        let (answer, idle) = oneshot::channel();
+        let work = {
+            let job = job.clone();
+            Box::new(move || {
+                // Skipped when the caller has gone, or the normal-priority decode has started.
+                if !answer.is_canceled() && !job.started.swap(true, Ordering::AcqRel) {
+                    let _ = answer.send(job.decode::<T>());
+                }
+            })
+        };
+        let queued = queue.is_some_and(|q| q.send(work).is_ok());
+        let mut background = Self {
+            job,
+            idle: Some(idle),
+            grace,
+            fallback: None,
+        };
+        if !queued {
+            background.idle = None;
+            background.start_fallback();
+        }
+        background
+    }
+
+    /// Decodes the page again on tokio's blocking pool, at normal priority.
+    fn start_fallback(&mut self) {
+        if self.fallback.is_none() {
+            self.job.started.store(true, Ordering::Release);
+            let job = self.job.clone();
+            self.fallback = Some(tokio::task::spawn_blocking(move || job.decode::<T>()));
+        }
+    }
+
+    pub(crate) fn poll(&mut self, cx: &mut Context<'_>) -> Poll<Result<ListPage<T>>> {
+        if let Some(idle) = self.idle.as_mut() {
+            match Pin::new(idle).poll(cx) {
+                Poll::Ready(Ok(page)) => return Poll::Ready(page),
+                // Skipped or lost (a panic): no answer will come from the idle thread.
+                Poll::Ready(Err(oneshot::Canceled)) => {
+                    self.idle = None;
+                    self.start_fallback();
+                }
+                Poll::Pending => {
+                    if self.fallback.is_none() && self.grace.as_mut().poll(cx).is_ready() {
+                        self.start_fallback();
+                    }
+                }
+            }
+        }
+        let Some(fallback) = self.fallback.as_mut() else {
+            return Poll::Pending;
+        };
+        match Pin::new(fallback).poll(cx) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(Ok(page)) => Poll::Ready(page),
+            Poll::Ready(Err(join)) if join.is_panic() => {
+                std::panic::resume_unwind(join.into_panic())
+            }
+            Poll::Ready(Err(join)) => Poll::Ready(Err(Error::protocol(format!(
+                "the page decode was cancelled: {join}"
+            )))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use harvest_core::model::Client as HarvestClient;
+    use std::future::poll_fn;
+    use std::time::Instant;
+
+    fn page(n: usize) -> Response {
+        let clients: Vec<String> = (1..=n)
+            .map(|i| format!(r#"{{"id":{i},"name":"Client {i}","is_active":true}}"#))
+            .collect();
+        let body = format!(
+            r#"{{"clients":[{}],"per_page":100,"total_pages":1,"total_entries":{n},"next_page":null,"previous_page":null,"page":1,"links":{{"first":"x","next":null,"previous":null,"last":"x"}}}}"#,
+            clients.join(",")
+        );
+        Response::new(0, 200, body)
+    }
+
+    async fn decoded(mut background: Background<HarvestClient>) -> ListPage<HarvestClient> {
+        poll_fn(|cx| background.poll(cx)).await.expect("a page")
+    }
+
+    #[tokio::test]
+    async fn the_idle_thread_decodes_what_the_typed_path_decodes() {
+        let typed = ListPage::<HarvestClient>::decode(&page(50), Some(100)).unwrap();
+        let background = Background::start(page(50), Some(100));
+        assert_eq!(decoded(background).await, typed);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[tokio::test]
+    async fn the_decoder_thread_runs_at_idle_priority() {
+        let (answer, policy) = oneshot::channel();
+        queue()
+            .expect("a decoder thread")
+            .send(Box::new(move || {
+                #[allow(unsafe_code)]
+                // SAFETY: no arguments; pid 0 is the calling thread.
+                let _ = answer.send(unsafe { libc::sched_getscheduler(0) });
+            }))
+            .unwrap();
+        assert_eq!(policy.await.unwrap(), libc::SCHED_IDLE);
+    }
+
+    #[tokio::test]
+    async fn a_starved_idle_thread_is_overtaken_after_the_grace_period() {
+        // A queue whose thread never runs the work: as if starved by a saturated machine.
+        let (starved, _held) = mpsc::channel::<Work>();
+        let started = Instant::now();
+        let background = Background::<HarvestClient>::queued(
+            page(20),
+            Some(100),
+            Box::pin(tokio::time::sleep(Duration::from_millis(30))),
+            Some(&starved),
+        );
+        assert_eq!(decoded(background).await.items.len(), 20);
+        assert!(
+            started.elapsed() >= Duration::from_millis(30),
+            "decoded again only after the grace period"
+        );
+    }
+
+    #[tokio::test]
+    async fn without_a_decoder_thread_the_blocking_pool_decodes_at_once() {
+        let background = Background::<HarvestClient>::queued(
+            page(5),
+            None,
+            Box::pin(tokio::time::sleep(Duration::from_secs(3600))),
+            None,
+        );
+        assert_eq!(decoded(background).await.items.len(), 5);
+    }
+
+    #[tokio::test]
+    async fn work_the_idle_thread_skips_is_decoded_at_normal_priority() {
+        // The idle thread finds the caller's decode already started and answers nothing.
+        let (queue, work) = mpsc::channel::<Work>();
+        let background = Background::<HarvestClient>::queued(
+            page(3),
+            None,
+            Box::pin(tokio::time::sleep(Duration::from_secs(3600))),
+            Some(&queue),
+        );
+        background.job.started.store(true, Ordering::Release);
+        work.recv().unwrap()();
+        assert_eq!(decoded(background).await.items.len(), 3);
+    }
+
+    #[test]
+    fn grace_grows_with_the_page() {
+        assert_eq!(grace(0), Duration::from_millis(10));
+        assert_eq!(grace(2_000_000), Duration::from_millis(30));
+    }
+}
