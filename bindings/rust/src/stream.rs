@@ -11,9 +11,9 @@
 //! never stands between two requests. On tokio the fetcher is a task of its own (it moves on while
 //! the caller is busy with the items before), and the decode runs in the background at idle
 //! priority, overtaken at normal priority if it has not finished within a grace period
-//! (`decoder.rs`). Decoded pages wait in a two-page channel: with the page decoding, the page
-//! being fetched and the page the caller holds, about five pages at the peak; dropping the stream
-//! cancels the fetcher. The read-ahead starts when the caller asks for a second page, so reading
+//! (`decoder.rs`). A decoded page waits in a one-page channel and the next with the fetcher; with
+//! the page the caller holds and the one being fetched, that is four pages at the peak (three
+//! decoded, one of JSON), whatever the length of the list; dropping the stream cancels the fetcher. The read-ahead starts when the caller asks for a second page, so reading
 //! one page, or the first item, costs one request.
 //! Statuses, retries, rate limits and truncated bodies are handled by the core exactly as for a
 //! typed list. If the typed decode of a fetched page fails (a field of the wrong type), the page
@@ -221,7 +221,7 @@ type Reread<T> = (Paginator<ListPage<T>>, Result<Option<ListPage<T>>>);
 /// Fetches pages one after another into `pages`, until the list ends or fails. Each page's decode
 /// starts as soon as it has arrived, and the page is handed over decoded while the next one is
 /// fetched, so the caller is woken once a page, never in the way of a request. The channel holds
-/// two pages, so the fetcher waits only when the caller is two pages behind. After the first page
+/// one page, so the fetcher waits only when the caller is two pages behind. After the first page
 /// it waits for `more`: a caller that wants one page (or the first item) costs one request.
 async fn read_ahead<T: Item>(inner: Arc<Inner>, mut paginator: Paginator<RawPage<T>>, mut pages: mpsc::Sender<Fetched<T>>, more: oneshot::Receiver<()>) {
     use futures_util::SinkExt;
@@ -349,8 +349,8 @@ impl<T: Item> Pipeline<T> {
     /// Starts the fetcher, if it is waiting for the first poll.
     fn start_fetcher(&mut self) {
         if let Some(paginator) = self.start.take() {
-            // One slot plus the sender's own: two pages.
-            let (sender, receiver) = mpsc::channel(1);
+            // No slot but the sender's own: one decoded page waits for the caller.
+            let (sender, receiver) = mpsc::channel(0);
             let (more, asked) = oneshot::channel();
             self.fetcher = Some(Fetcher::start(Box::pin(read_ahead(self.inner.clone(), paginator, sender, asked))));
             self.pages = Some(receiver);
