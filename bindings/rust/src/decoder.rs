@@ -1,13 +1,13 @@
-//! The background decoder: the typed decode of pages read ahead, on one SDK thread at idle
-//! priority, so that reading ahead never takes the CPU from the caller's own work or from the
-//! request in flight.
+//! The background decoder: the typed decode of pages read ahead, on SDK threads at idle priority,
+//! so that reading ahead never takes the CPU from the caller's own work or from the request in
+//! flight.
 //!
 //! A page read ahead is speculative work: nobody waits for it yet. On a busy machine — the
 //! sandbox serving the next page on the same two cores, or the caller's program working through
 //! the items before — decoding it at normal priority slows what everyone is waiting for. So the
-//! decode goes to one thread, started on the first read-ahead, that Linux runs at `SCHED_IDLE`
-//! (only when a core has nothing else to do; any other thread that wakes takes the core at once).
-//! Elsewhere it is an ordinary thread.
+//! decode goes to a few threads (one per core, at most four), started on the first read-ahead,
+//! that Linux runs at `SCHED_IDLE`: they get a core when no other thread wants it. Elsewhere they
+//! are ordinary threads.
 //!
 //! An idle-priority thread can starve while the machine is saturated. So a page not decoded
 //! within its grace period — 10 ms plus 10 ns per byte (30 ms for a 2 MB page of 2000 entries,
@@ -22,30 +22,44 @@ use harvest_core::{Error, Response, Result};
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{mpsc, Arc, OnceLock};
+use std::sync::{mpsc, Arc, Mutex, OnceLock};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
 type Work = Box<dyn FnOnce() + Send>;
 
-/// The decoder thread's queue, started on first use; `None` if the thread could not be started.
+/// How many decoder threads: one per core, at most four.
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
+/// The decoder threads' queue, started on first use; `None` if no thread could be started.
 fn queue() -> Option<&'static mpsc::Sender<Work>> {
     static QUEUE: OnceLock<Option<mpsc::Sender<Work>>> = OnceLock::new();
     QUEUE
         .get_or_init(|| {
             let (sender, receiver) = mpsc::channel::<Work>();
-            let started = std::thread::Builder::new()
-                .name("harvest-decode".into())
-                .spawn(move || {
-                    lower_priority();
-                    for work in receiver {
-                        // A panic in one decode must not take the thread down with the pages after it.
-                        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
-                    }
-                });
-            started.ok().map(|_| sender)
+            let receiver = Arc::new(Mutex::new(receiver));
+            let started = (0..threads())
+                .filter(|n| {
+                    let receiver = receiver.clone();
+                    std::thread::Builder::new().name(format!("harvest-decode-{n}")).spawn(move || decode_forever(&receiver)).is_ok()
+                })
+                .count();
+            (started > 0).then_some(sender)
         })
         .as_ref()
+}
+
+/// A decoder thread: lowers its priority, then runs the queue's work until the queue is gone.
+fn decode_forever(queue: &Mutex<mpsc::Receiver<Work>>) {
+    lower_priority();
+    loop {
+        let next = queue.lock().unwrap_or_else(|p| p.into_inner()).recv();
+        let Ok(work) = next else { return };
+        // A panic in one decode must not take the thread down with the pages after it.
+        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+    }
 }
 
 /// Puts the calling thread on `SCHED_IDLE`: it runs only when a core is otherwise idle.
@@ -206,10 +220,10 @@ mod tests {
 
     #[cfg(target_os = "linux")]
     #[tokio::test]
-    async fn the_decoder_thread_runs_at_idle_priority() {
+    async fn the_decoder_threads_run_at_idle_priority() {
         let (answer, policy) = oneshot::channel();
         queue()
-            .expect("a decoder thread")
+            .expect("decoder threads")
             .send(Box::new(move || {
                 #[allow(unsafe_code)]
                 // SAFETY: no arguments; pid 0 is the calling thread.
@@ -217,6 +231,26 @@ mod tests {
             }))
             .unwrap();
         assert_eq!(policy.await.unwrap(), libc::SCHED_IDLE);
+    }
+
+    #[tokio::test]
+    async fn pages_of_concurrent_streams_decode_side_by_side() {
+        if threads() < 2 {
+            return; // one core: one decoder thread
+        }
+        // The first piece of work finishes only once the second has run beside it.
+        let (ran, second_ran) = mpsc::channel::<()>();
+        let (answer, first_done) = oneshot::channel();
+        let queue = queue().expect("decoder threads");
+        queue.send(Box::new(move || {
+            let _ = answer.send(second_ran.recv_timeout(Duration::from_secs(10)).is_ok());
+        }))
+        .unwrap();
+        queue.send(Box::new(move || {
+            let _ = ran.send(());
+        }))
+        .unwrap();
+        assert!(first_done.await.unwrap(), "the second decode ran while the first was busy");
     }
 
     #[tokio::test]
