@@ -870,75 +870,40 @@ pub fn message_template(ctx: &Ctx, id: i64) -> ApiResult<Resp> {
     Resp::ok(json!({"invoice_id": id, "subject": subject, "body": body, "reminder": reminder, "thank_you": thank_you}))
 }
 
+/// The state changes a message makes: the document, the `event_type`, the states it may start
+/// from, Harvest's refusal otherwise, and the update. A message without an event (an email) moves
+/// a draft as `send` does and leaves any other state alone; `view` (and an estimate's `invoice`)
+/// change nothing.
+const TRANSITIONS: &[(Doc, &str, &[&str], &str, &str)] = &[
+    (Doc::Invoice, "send", &["draft"], "Only a draft invoice can be marked as sent", "state = 'open', sent_at = ?1"),
+    (Doc::Invoice, "close", &["open"], "Only an open invoice can be closed", "state = 'closed', closed_at = ?1"),
+    (Doc::Invoice, "re-open", &["closed"], "Only a closed invoice can be re-opened", "state = 'open', closed_at = NULL"),
+    (Doc::Invoice, "draft", &["open"], "Only an open invoice can be marked as draft", "state = 'draft', sent_at = NULL"),
+    (Doc::Estimate, "send", &["draft"], "Only a draft estimate can be marked as sent", "state = 'sent', sent_at = ?1"),
+    (Doc::Estimate, "accept", &["sent"], "Only a sent estimate can be accepted", "state = 'accepted', accepted_at = ?1"),
+    (Doc::Estimate, "decline", &["sent"], "Only a sent estimate can be declined", "state = 'declined', declined_at = ?1"),
+    (
+        Doc::Estimate,
+        "re-open",
+        &["accepted", "declined"],
+        "Only an accepted or declined estimate can be re-opened",
+        "state = 'sent', accepted_at = NULL, declined_at = NULL",
+    ),
+];
+
 fn transition(ctx: &Ctx, doc: Doc, id: i64, event: Option<&str>) -> ApiResult<()> {
-    let state: String = ctx.conn.query_row(&format!("SELECT state FROM {} WHERE id = ?1", doc.table()), [id], |r| r.get(0))?;
-    let now = ctx.now_s.as_str();
-    let set = |sql: &str| -> ApiResult<()> {
-        ctx.conn.execute(&format!("UPDATE {} SET {sql}, updated_at = ?1 WHERE id = ?2", doc.table()), rusqlite::params![now, id])?;
-        Ok(())
-    };
-    match (doc, event) {
-        (Doc::Invoice, None) => {
-            if state == "draft" {
-                set("state = 'open', sent_at = ?1")?;
-            }
-        }
-        (Doc::Invoice, Some("send")) => {
-            if state != "draft" {
-                return unprocessable("Only a draft invoice can be marked as sent");
-            }
-            set("state = 'open', sent_at = ?1")?;
-        }
-        (Doc::Invoice, Some("close")) => {
-            if state != "open" {
-                return unprocessable("Only an open invoice can be closed");
-            }
-            set("state = 'closed', closed_at = ?1")?;
-        }
-        (Doc::Invoice, Some("re-open")) => {
-            if state != "closed" {
-                return unprocessable("Only a closed invoice can be re-opened");
-            }
-            set("state = 'open', closed_at = NULL")?;
-        }
-        (Doc::Invoice, Some("draft")) => {
-            if state != "open" {
-                return unprocessable("Only an open invoice can be marked as draft");
-            }
-            set("state = 'draft', sent_at = NULL")?;
-        }
-        (Doc::Estimate, None) => {
-            if state == "draft" {
-                set("state = 'sent', sent_at = ?1")?;
-            }
-        }
-        (Doc::Estimate, Some("send")) => {
-            if state != "draft" {
-                return unprocessable("Only a draft estimate can be marked as sent");
-            }
-            set("state = 'sent', sent_at = ?1")?;
-        }
-        (Doc::Estimate, Some("accept")) => {
-            if state != "sent" {
-                return unprocessable("Only a sent estimate can be accepted");
-            }
-            set("state = 'accepted', accepted_at = ?1")?;
-        }
-        (Doc::Estimate, Some("decline")) => {
-            if state != "sent" {
-                return unprocessable("Only a sent estimate can be declined");
-            }
-            set("state = 'declined', declined_at = ?1")?;
-        }
-        (Doc::Estimate, Some("re-open")) => {
-            if state != "accepted" && state != "declined" {
-                return unprocessable("Only an accepted or declined estimate can be re-opened");
-            }
-            set("state = 'sent', accepted_at = NULL, declined_at = NULL")?;
-        }
-        (_, Some("view")) | (Doc::Estimate, Some("invoice")) => {}
-        _ => return unprocessable("Event type is not included in the list"),
+    if matches!((doc, event), (_, Some("view")) | (Doc::Estimate, Some("invoice"))) {
+        return Ok(());
     }
+    let state: String = ctx.conn.query_row(&format!("SELECT state FROM {} WHERE id = ?1", doc.table()), [id], |r| r.get(0))?;
+    let Some(&(_, _, from, refusal, update)) = TRANSITIONS.iter().find(|t| t.0 == doc && t.1 == event.unwrap_or("send")) else {
+        return unprocessable("Event type is not included in the list");
+    };
+    if !from.contains(&state.as_str()) {
+        // An email of a document already past draft changes nothing; an event out of turn is refused.
+        return if event.is_none() { Ok(()) } else { unprocessable(refusal) };
+    }
+    ctx.conn.execute(&format!("UPDATE {} SET {update}, updated_at = ?1 WHERE id = ?2", doc.table()), rusqlite::params![ctx.now_s.as_str(), id])?;
     Ok(())
 }
 

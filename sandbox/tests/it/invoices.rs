@@ -139,6 +139,8 @@ async fn invoice_state_machine_messages_and_payments() {
     assert_eq!(message(&t, &inv, "re-open").await, 201);
     assert_eq!(state(t.get(&format!("/v2/invoices/{id}")).await.body), "open");
     assert_eq!(message(&t, &inv, "bogus").await, 422);
+    let again = t.post(&format!("/v2/invoices/{id}/messages"), json!({"event_type": "send"})).await;
+    assert_eq!((again.status, again.body["message"].as_str()), (422, Some("Only a draft invoice can be marked as sent")));
     // an emailed message needs recipients
     assert_eq!(t.post(&format!("/v2/invoices/{id}/messages"), json!({"subject": "hi"})).await.status, 422);
     let m = t.post(&format!("/v2/invoices/{id}/messages"), json!({"recipients": [{"name": "A", "email": "a@example.com"}], "subject": "Invoice"})).await;
@@ -184,6 +186,11 @@ async fn invoice_state_machine_messages_and_payments() {
     seen.sort();
     seen.dedup();
     assert_eq!(seen, vec!["closed", "draft", "open", "paid"], "the demo seed has invoices in each state");
+    // Emailing a draft sends it, as `send` does.
+    let other = t.ok("POST", "/v2/invoices", json!({"client_id": cid, "line_items": [{"kind": "Service", "unit_price": 5, "quantity": 1}]})).await;
+    let emailed = json!({"recipients": [{"name": "A", "email": "a@example.com"}]});
+    assert_eq!(t.post(&format!("/v2/invoices/{}/messages", other["id"]), emailed).await.status, 201);
+    assert_eq!(state(t.get(&format!("/v2/invoices/{}", other["id"])).await.body), "open");
     t.sb.shutdown().await;
 }
 
