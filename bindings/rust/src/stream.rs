@@ -186,7 +186,7 @@ struct Decoding<T> {
 }
 
 enum DecodeTask<T> {
-    Done(Option<Box<Result<ListPage<T>>>>),
+    Done(Box<Result<ListPage<T>>>),
     #[cfg(not(target_arch = "wasm32"))]
     Background(crate::decoder::Background<T>),
 }
@@ -194,27 +194,31 @@ enum DecodeTask<T> {
 impl<T: Item> DecodeTask<T> {
     fn start(page: RawPage<T>, per_page: Option<u32>) -> Self {
         match page {
-            RawPage::Typed(page) => DecodeTask::Done(Some(Box::new(Ok(page)))),
+            RawPage::Typed(page) => DecodeTask::Done(Box::new(Ok(page))),
             #[cfg(not(target_arch = "wasm32"))]
             RawPage::Raw { status, body, .. } if tokio::runtime::Handle::try_current().is_ok() => {
                 DecodeTask::Background(crate::decoder::Background::start(scanned(status, body), per_page))
             }
-            RawPage::Raw { status, body, .. } => DecodeTask::Done(Some(Box::new(ListPage::decode(&scanned(status, body), per_page)))),
+            RawPage::Raw { status, body, .. } => DecodeTask::Done(Box::new(ListPage::decode(&scanned(status, body), per_page))),
         }
     }
 
-    #[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
-    fn poll(&mut self, cx: &mut Context<'_>) -> Poll<Result<ListPage<T>>> {
+    /// The decoded page, once the decode is done.
+    async fn finish(self) -> Box<Result<ListPage<T>>> {
         match self {
-            DecodeTask::Done(result) => Poll::Ready(result.take().map(|r| *r).unwrap_or_else(|| Err(Error::protocol("a decoded page was taken twice")))),
+            DecodeTask::Done(result) => result,
             #[cfg(not(target_arch = "wasm32"))]
-            DecodeTask::Background(background) => background.poll(cx),
+            DecodeTask::Background(mut background) => Box::new(std::future::poll_fn(|cx| background.poll(cx)).await),
         }
     }
 }
 
-/// A page fetched ahead: the positions before and after it, and the outcome.
-type Fetched<T> = (Position, Position, Result<Option<DecodeTask<T>>>);
+/// What the fetcher hands over, in order: each page decoded (or the error of its typed decode)
+/// with the positions before and after it; then how the list ended, and the position there.
+enum Fetched<T> {
+    Page { before: Position, after: Position, decoded: Box<Result<ListPage<T>>> },
+    End { after: Position, error: Option<Error> },
+}
 /// The typed re-read of a page whose scanned bytes did not decode.
 type Reread<T> = (Paginator<ListPage<T>>, Result<Option<ListPage<T>>>);
 
@@ -238,7 +242,7 @@ async fn read_ahead<T: Item>(inner: Arc<Inner>, mut paginator: Paginator<RawPage
             Ok(Some(page)) => decoding = Some(Decoding { task: DecodeTask::start(page, per_page(&before)), before, after }),
             // The end of the list, or the error that ends it, after every page before it.
             end => {
-                let _ = pages.feed((before, after, end.map(|_| None))).await;
+                let _ = pages.feed(Fetched::End { after, error: end.err() }).await;
                 return;
             }
         }
@@ -253,10 +257,10 @@ async fn read_ahead<T: Item>(inner: Arc<Inner>, mut paginator: Paginator<RawPage
 /// Hands a page over to the stream once its decode is done.
 async fn hand_over<T: Item>(pages: &mut mpsc::Sender<Fetched<T>>, decoding: Option<Decoding<T>>) -> std::result::Result<(), mpsc::SendError> {
     use futures_util::SinkExt;
-    let Some(Decoding { mut task, before, after }) = decoding else { return Ok(()) };
-    let page = std::future::poll_fn(|cx| task.poll(cx)).await;
+    let Some(Decoding { task, before, after }) = decoding else { return Ok(()) };
+    let decoded = task.finish().await;
     // `feed`, not `send`: nothing to flush in a channel.
-    pages.feed((before, after, Ok(Some(DecodeTask::Done(Some(Box::new(page))))))).await
+    pages.feed(Fetched::Page { before, after, decoded }).await
 }
 
 /// The fetcher: a task of its own on tokio's runtime, so that it moves on while the caller works
@@ -322,7 +326,6 @@ struct Pipeline<T> {
     more: Option<oneshot::Sender<()>>,
     /// Whether a page was yielded since the fetcher started.
     yielded: bool,
-    decoding: Option<Decoding<T>>,
     reread: Option<BoxFuture<'static, Reread<T>>>,
     /// How the list ended before any fetch: an error, and the position then.
     end: Option<(Option<Error>, Option<Position>)>,
@@ -333,7 +336,7 @@ struct Pipeline<T> {
 
 impl<T: Item> Pipeline<T> {
     fn new(inner: Arc<Inner>, typed: Result<Paginator<ListPage<T>>>, position: Arc<Mutex<Option<Position>>>) -> Self {
-        let mut pipeline = Pipeline { inner, start: None, fetcher: None, pages: None, more: None, yielded: false, decoding: None, reread: None, end: None, done: false, position };
+        let mut pipeline = Pipeline { inner, start: None, fetcher: None, pages: None, more: None, yielded: false, reread: None, end: None, done: false, position };
         if let Err(error) = typed.and_then(|p| pipeline.continue_after(&p)) {
             pipeline.end = Some((Some(error), None));
         }
@@ -387,7 +390,6 @@ impl<T: Item> Pipeline<T> {
         self.fetcher = None;
         self.more = None;
         self.pages = None;
-        self.decoding = None;
         self.reread = None;
         if let Some(position) = position {
             self.set_position(position);
@@ -433,34 +435,25 @@ impl<T: Item> Stream for Pipeline<T> {
             if let Some(fetcher) = this.fetcher.as_mut() {
                 fetcher.drive(cx);
             }
-            if this.decoding.is_none() {
-                if let Some((error, position)) = this.end.take() {
-                    return this.finish(error, position);
-                }
-                let Some(pages) = this.pages.as_mut() else { return this.finish(None, None) };
-                match pages.poll_next_unpin(cx) {
-                    Poll::Pending => return Poll::Pending,
-                    Poll::Ready(Some((before, after, Ok(Some(page))))) => {
-                        this.decoding = Some(Decoding { task: page, before, after });
-                    }
-                    Poll::Ready(Some((_, after, Ok(None)))) => return this.finish(None, Some(after)),
-                    Poll::Ready(Some((_, after, Err(error)))) => return this.finish(Some(error), Some(after)),
-                    Poll::Ready(None) => {
-                        let error = this.fetcher.as_mut().map(|f| f.stopped(cx));
-                        return this.finish(error, None);
-                    }
-                }
+            if let Some((error, position)) = this.end.take() {
+                return this.finish(error, position);
             }
-            let Some(decoding) = this.decoding.as_mut() else { continue };
-            let Poll::Ready(result) = decoding.task.poll(cx) else { return Poll::Pending };
-            let Decoding { before, after, .. } = this.decoding.take().expect("a page is decoding");
-            match result {
-                Ok(page) => {
-                    this.set_position(after);
-                    this.yielded = true;
-                    return Poll::Ready(Some(Ok(page)));
+            let Some(pages) = this.pages.as_mut() else { return this.finish(None, None) };
+            match pages.poll_next_unpin(cx) {
+                Poll::Pending => return Poll::Pending,
+                Poll::Ready(Some(Fetched::Page { before, after, decoded })) => match *decoded {
+                    Ok(page) => {
+                        this.set_position(after);
+                        this.yielded = true;
+                        return Poll::Ready(Some(Ok(page)));
+                    }
+                    Err(_) => this.start_reread(&before),
+                },
+                Poll::Ready(Some(Fetched::End { after, error })) => return this.finish(error, Some(after)),
+                Poll::Ready(None) => {
+                    let error = this.fetcher.as_mut().map(|f| f.stopped(cx));
+                    return this.finish(error, None);
                 }
-                Err(_) => this.start_reread(&before),
             }
         }
     }
