@@ -131,59 +131,56 @@ fn few_decimals(value: f64) -> Option<Decimal> {
 
 impl FieldValue for Date {
     fn decode<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_str(DateVisitor)
-    }
-}
-
-struct DateVisitor;
-
-impl Visitor<'_> for DateVisitor {
-    type Value = Date;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a formatted date string")
-    }
-
-    fn visit_str<E: Error>(self, value: &str) -> Result<Date, E> {
-        match value.as_bytes() {
-            [y @ .., b'-', m1, m2, b'-', d1, d2] if y.len() == 4 => {
-                if let Some(date) = ymd(y, [*m1, *m2], [*d1, *d2]) {
-                    return Ok(date);
-                }
-            }
-            _ => {}
-        }
-        value.parse().map_err(E::custom)
+        d.deserialize_str(Parsed { expecting: "a formatted date string", parse: date })
     }
 }
 
 impl FieldValue for Timestamp {
     fn decode<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_str(TimestampVisitor)
+        d.deserialize_str(Parsed { expecting: "a formatted date and time string or a unix timestamp", parse: timestamp })
     }
 }
 
-struct TimestampVisitor;
+/// A string read by `parse`, whose error becomes the decode's.
+struct Parsed<T> {
+    expecting: &'static str,
+    parse: fn(&str) -> Result<T, chrono::ParseError>,
+}
 
-impl Visitor<'_> for TimestampVisitor {
-    type Value = Timestamp;
+impl<T> Visitor<'_> for Parsed<T> {
+    type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a formatted date and time string or a unix timestamp")
+        f.write_str(self.expecting)
     }
 
-    fn visit_str<E: Error>(self, value: &str) -> Result<Timestamp, E> {
-        if let [y0, y1, y2, y3, b'-', m1, m2, b'-', d1, d2, b'T', h1, h2, b':', n1, n2, b':', s1, s2, b'Z'] = value.as_bytes() {
-            let time = || NaiveTime::from_hms_opt(digits(&[*h1, *h2])?, digits(&[*n1, *n2])?, digits(&[*s1, *s2])?);
-            if let (Some(date), Some(time)) = (ymd(&[*y0, *y1, *y2, *y3], [*m1, *m2], [*d1, *d2]), time()) {
-                return Ok(date.and_time(time).and_utc());
-            }
-        }
-        value.parse::<chrono::DateTime<chrono::FixedOffset>>().map(|t| t.with_timezone(&Utc)).map_err(E::custom)
+    fn visit_str<E: Error>(self, value: &str) -> Result<T, E> {
+        (self.parse)(value).map_err(E::custom)
     }
 }
 
-/// A date from ASCII digits, `None` for anything else or an impossible date.
+/// Harvest's `2024-03-05` read directly; anything else as chrono reads it.
+fn date(value: &str) -> Result<Date, chrono::ParseError> {
+    if let [y @ .., b'-', m1, m2, b'-', d1, d2] = value.as_bytes() {
+        if let Some(date) = (y.len() == 4).then(|| ymd(y, [*m1, *m2], [*d1, *d2])).flatten() {
+            return Ok(date);
+        }
+    }
+    value.parse()
+}
+
+/// Harvest's `2024-03-05T14:02:11Z` read directly; anything else as chrono reads an RFC 3339
+/// time, in UTC.
+fn timestamp(value: &str) -> Result<Timestamp, chrono::ParseError> {
+    if let [y0, y1, y2, y3, b'-', m1, m2, b'-', d1, d2, b'T', h1, h2, b':', n1, n2, b':', s1, s2, b'Z'] = value.as_bytes() {
+        let time = || NaiveTime::from_hms_opt(digits(&[*h1, *h2])?, digits(&[*n1, *n2])?, digits(&[*s1, *s2])?);
+        if let (Some(date), Some(time)) = (ymd(&[*y0, *y1, *y2, *y3], [*m1, *m2], [*d1, *d2]), time()) {
+            return Ok(date.and_time(time).and_utc());
+        }
+    }
+    value.parse::<chrono::DateTime<chrono::FixedOffset>>().map(|t| t.with_timezone(&Utc))
+}
+
 fn ymd(year: &[u8], month: [u8; 2], day: [u8; 2]) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(digits(year)? as i32, digits(&month)?, digits(&day)?)
 }
