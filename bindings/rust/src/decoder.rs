@@ -83,23 +83,26 @@ pub(crate) fn grace(body_len: usize) -> Duration {
     Duration::from_millis(10) + Duration::from_nanos(10 * body_len as u64)
 }
 
-/// A page and whether a decode of it has started.
-struct Job {
+/// A page, whether a decode of it has started, and a used vector for its items.
+struct Job<T> {
     response: Response,
     per_page: Option<u32>,
     started: AtomicBool,
+    /// Taken by the first decode to start (if both run, the second gets a new vector).
+    items: Mutex<Vec<T>>,
 }
 
-impl Job {
-    fn decode<T: Item>(&self) -> Result<ListPage<T>> {
-        ListPage::decode(&self.response, self.per_page)
+impl<T: Item> Job<T> {
+    fn decode(&self) -> Result<ListPage<T>> {
+        let items = std::mem::take(&mut *self.items.lock().unwrap_or_else(|p| p.into_inner()));
+        ListPage::decode_into(&self.response, self.per_page, items)
     }
 }
 
 /// A page being decoded in the background; poll it (under a tokio runtime with timers) for the
 /// typed page.
 pub(crate) struct Background<T> {
-    job: Arc<Job>,
+    job: Arc<Job<T>>,
     /// The idle thread's answer; `None` once it is known not to come.
     idle: Option<oneshot::Receiver<Result<ListPage<T>>>>,
     grace: Pin<Box<tokio::time::Sleep>>,
@@ -107,15 +110,17 @@ pub(crate) struct Background<T> {
 }
 
 impl<T: Item> Background<T> {
-    /// Queues the decode of `response` (a list page's status and body) for the idle thread.
-    pub(crate) fn start(response: Response, per_page: Option<u32>) -> Self {
+    /// Queues the decode of `response` (a list page's status and body) for the idle thread, its
+    /// items into `items` (a used vector, or a new one).
+    pub(crate) fn start(response: Response, per_page: Option<u32>, items: Vec<T>) -> Self {
         let grace = Box::pin(tokio::time::sleep(grace(response.body.len())));
-        Self::queued(response, per_page, grace, queue())
+        Self::queued(response, per_page, items, grace, queue())
     }
 
     fn queued(
         response: Response,
         per_page: Option<u32>,
+        items: Vec<T>,
         grace: Pin<Box<tokio::time::Sleep>>,
         queue: Option<&mpsc::Sender<Work>>,
     ) -> Self {
@@ -123,6 +128,7 @@ impl<T: Item> Background<T> {
             response,
             per_page,
             started: AtomicBool::new(false),
+            items: Mutex::new(items),
         });
         let (answer, idle) = oneshot::channel();
         let work = {
@@ -130,7 +136,7 @@ impl<T: Item> Background<T> {
             Box::new(move || {
                 // Skipped when the caller has gone, or the normal-priority decode has started.
                 if !answer.is_canceled() && !job.started.swap(true, Ordering::AcqRel) {
-                    let _ = answer.send(job.decode::<T>());
+                    let _ = answer.send(job.decode());
                 }
             })
         };
@@ -153,7 +159,7 @@ impl<T: Item> Background<T> {
         if self.fallback.is_none() {
             self.job.started.store(true, Ordering::Release);
             let job = self.job.clone();
-            self.fallback = Some(tokio::task::spawn_blocking(move || job.decode::<T>()));
+            self.fallback = Some(tokio::task::spawn_blocking(move || job.decode()));
         }
     }
 
@@ -214,8 +220,17 @@ mod tests {
     #[tokio::test]
     async fn the_idle_thread_decodes_what_the_typed_path_decodes() {
         let typed = ListPage::<HarvestClient>::decode(&page(50), Some(100)).unwrap();
-        let background = Background::start(page(50), Some(100));
+        let background = Background::start(page(50), Some(100), Vec::new());
         assert_eq!(decoded(background).await, typed);
+    }
+
+    #[tokio::test]
+    async fn the_items_go_into_the_vector_given() {
+        let used = ListPage::<HarvestClient>::decode(&page(80), Some(100)).unwrap().items;
+        let memory = used.as_ptr();
+        let decoded = decoded(Background::start(page(50), Some(100), used)).await;
+        assert_eq!(decoded, ListPage::<HarvestClient>::decode(&page(50), Some(100)).unwrap());
+        assert_eq!(decoded.items.as_ptr(), memory);
     }
 
     #[cfg(target_os = "linux")]
@@ -261,6 +276,7 @@ mod tests {
         let background = Background::<HarvestClient>::queued(
             page(20),
             Some(100),
+            Vec::new(),
             Box::pin(tokio::time::sleep(Duration::from_millis(30))),
             Some(&starved),
         );
@@ -276,6 +292,7 @@ mod tests {
         let background = Background::<HarvestClient>::queued(
             page(5),
             None,
+            Vec::new(),
             Box::pin(tokio::time::sleep(Duration::from_secs(3600))),
             None,
         );
@@ -289,6 +306,7 @@ mod tests {
         let background = Background::<HarvestClient>::queued(
             page(3),
             None,
+            Vec::new(),
             Box::pin(tokio::time::sleep(Duration::from_secs(3600))),
             Some(&queue),
         );

@@ -13,7 +13,9 @@
 //! priority, overtaken at normal priority if it has not finished within a grace period
 //! (`decoder.rs`). A decoded page waits in a one-page channel and the next with the fetcher; with
 //! the page the caller holds and the one being fetched, that is four pages at the peak (three
-//! decoded, one of JSON), whatever the length of the list; dropping the stream cancels the fetcher. The read-ahead starts when the caller asks for a second page, so reading
+//! decoded, one of JSON), whatever the length of the list; dropping the stream cancels the fetcher.
+//! [`Items`] gives each page's vector back once its items are out, and later pages are decoded
+//! into those vectors, so a long list is read into the same two or three blocks of memory. The read-ahead starts when the caller asks for a second page, so reading
 //! one page, or the first item, costs one request.
 //! Statuses, retries, rate limits and truncated bodies are handled by the core exactly as for a
 //! typed list. If the typed decode of a fetched page fails (a field of the wrong type), the page
@@ -53,13 +55,25 @@ type BoxStream<T> = Pin<Box<dyn Stream<Item = T>>>;
 pub struct Pages<T> {
     position: Arc<Mutex<Option<Position>>>,
     stream: BoxStream<Result<ListPage<T>>>,
+    spare: Spare<T>,
 }
+
+/// Used vectors of items, emptied, for the next pages' items to be decoded into (see
+/// [`ListPage::decode_into`]): [`Items`] gives back each page's vector once it has handed out
+/// its items, so that a long list is read into the same few blocks of memory. It keeps no more
+/// than the read-ahead can have in use at once.
+type Spare<T> = Arc<Mutex<Vec<Vec<T>>>>;
+
+/// The most vectors [`Spare`] keeps: a page in the channel, one with the fetcher, one decoded
+/// twice (see `decoder.rs`).
+const SPARE_VECTORS: usize = 3;
 
 impl<T: Item> Pages<T> {
     pub(crate) fn new(inner: Arc<Inner>, paginator: Result<Paginator<ListPage<T>>>) -> Self {
         let position = Arc::new(Mutex::new(paginator.as_ref().ok().map(Paginator::position)));
-        let stream = Pipeline::new(inner, paginator, position.clone());
-        Self { position, stream: Box::pin(stream) }
+        let spare = Spare::default();
+        let stream = Pipeline::new(inner, paginator, position.clone(), spare.clone());
+        Self { position, stream: Box::pin(stream), spare }
     }
 
     /// Where to resume: the next page not yet yielded. `None` if the list could not start
@@ -120,6 +134,13 @@ impl<T: Item> Stream for Items<T> {
         loop {
             if let Some(item) = this.buffer.pop_front() {
                 return Poll::Ready(Some(Ok(item)));
+            }
+            if this.buffer.capacity() > 0 {
+                let mut spare = this.pages.spare.lock().unwrap_or_else(|p| p.into_inner());
+                if spare.len() < SPARE_VECTORS {
+                    // Empty: no data moves, the vector keeps its memory for the next page.
+                    spare.push(std::mem::take(&mut this.buffer).into());
+                }
             }
             this.page_start = this.pages.position();
             match Pin::new(&mut this.pages).poll_next(cx) {
@@ -192,15 +213,18 @@ enum DecodeTask<T> {
 }
 
 impl<T: Item> DecodeTask<T> {
-    fn start(page: RawPage<T>, per_page: Option<u32>) -> Self {
-        match page {
-            RawPage::Typed(page) => DecodeTask::Done(Box::new(Ok(page))),
-            #[cfg(not(target_arch = "wasm32"))]
-            RawPage::Raw { status, body, .. } if tokio::runtime::Handle::try_current().is_ok() => {
-                DecodeTask::Background(crate::decoder::Background::start(scanned(status, body), per_page))
-            }
-            RawPage::Raw { status, body, .. } => DecodeTask::Done(Box::new(ListPage::decode(&scanned(status, body), per_page))),
+    /// Starts the decode of `page`, its items into the spare vector if there is one.
+    fn start(page: RawPage<T>, per_page: Option<u32>, spare: &Spare<T>) -> Self {
+        let (status, body) = match page {
+            RawPage::Typed(page) => return DecodeTask::Done(Box::new(Ok(page))),
+            RawPage::Raw { status, body, .. } => (status, body),
+        };
+        let items = spare.lock().unwrap_or_else(|p| p.into_inner()).pop().unwrap_or_default();
+        #[cfg(not(target_arch = "wasm32"))]
+        if tokio::runtime::Handle::try_current().is_ok() {
+            return DecodeTask::Background(crate::decoder::Background::start(scanned(status, body), per_page, items));
         }
+        DecodeTask::Done(Box::new(ListPage::decode_into(&scanned(status, body), per_page, items)))
     }
 
     /// The decoded page, once the decode is done.
@@ -227,7 +251,7 @@ type Reread<T> = (Paginator<ListPage<T>>, Result<Option<ListPage<T>>>);
 /// fetched, so the caller is woken once a page, never in the way of a request. The channel holds
 /// one page, so the fetcher waits only when the caller is two pages behind. After the first page
 /// it waits for `more`: a caller that wants one page (or the first item) costs one request.
-async fn read_ahead<T: Item>(inner: Arc<Inner>, mut paginator: Paginator<RawPage<T>>, mut pages: mpsc::Sender<Fetched<T>>, more: oneshot::Receiver<()>) {
+async fn read_ahead<T: Item>(inner: Arc<Inner>, mut paginator: Paginator<RawPage<T>>, mut pages: mpsc::Sender<Fetched<T>>, more: oneshot::Receiver<()>, spare: Spare<T>) {
     use futures_util::SinkExt;
     let mut more = Some(more);
     let mut decoding: Option<Decoding<T>> = None;
@@ -239,7 +263,7 @@ async fn read_ahead<T: Item>(inner: Arc<Inner>, mut paginator: Paginator<RawPage
             return;
         }
         match outcome {
-            Ok(Some(page)) => decoding = Some(Decoding { task: DecodeTask::start(page, per_page(&before)), before, after }),
+            Ok(Some(page)) => decoding = Some(Decoding { task: DecodeTask::start(page, per_page(&before), &spare), before, after }),
             // The end of the list, or the error that ends it, after every page before it.
             end => {
                 let _ = pages.feed(Fetched::End { after, error: end.err() }).await;
@@ -318,6 +342,7 @@ impl Drop for Fetcher {
 /// The stream behind [`Pages`]: the fetcher's decoded pages, in order, with their positions.
 struct Pipeline<T> {
     inner: Arc<Inner>,
+    spare: Spare<T>,
     /// Where the fetcher starts, until the first poll starts it.
     start: Option<Paginator<RawPage<T>>>,
     fetcher: Option<Fetcher>,
@@ -335,8 +360,8 @@ struct Pipeline<T> {
 }
 
 impl<T: Item> Pipeline<T> {
-    fn new(inner: Arc<Inner>, typed: Result<Paginator<ListPage<T>>>, position: Arc<Mutex<Option<Position>>>) -> Self {
-        let mut pipeline = Pipeline { inner, start: None, fetcher: None, pages: None, more: None, yielded: false, reread: None, end: None, done: false, position };
+    fn new(inner: Arc<Inner>, typed: Result<Paginator<ListPage<T>>>, position: Arc<Mutex<Option<Position>>>, spare: Spare<T>) -> Self {
+        let mut pipeline = Pipeline { inner, spare, start: None, fetcher: None, pages: None, more: None, yielded: false, reread: None, end: None, done: false, position };
         if let Err(error) = typed.and_then(|p| pipeline.continue_after(&p)) {
             pipeline.end = Some((Some(error), None));
         }
@@ -355,7 +380,7 @@ impl<T: Item> Pipeline<T> {
             // No slot but the sender's own: one decoded page waits for the caller.
             let (sender, receiver) = mpsc::channel(0);
             let (more, asked) = oneshot::channel();
-            self.fetcher = Some(Fetcher::start(Box::pin(read_ahead(self.inner.clone(), paginator, sender, asked))));
+            self.fetcher = Some(Fetcher::start(Box::pin(read_ahead(self.inner.clone(), paginator, sender, asked, self.spare.clone()))));
             self.pages = Some(receiver);
             self.more = Some(more);
             self.yielded = false;

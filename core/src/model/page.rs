@@ -5,7 +5,6 @@ use serde::de::{DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
-use std::marker::PhantomData;
 
 /// A model that Harvest lists under a fixed key (`"time_entries": [...]`).
 pub trait Listed {
@@ -94,7 +93,7 @@ impl<T: Listed + Serialize> Serialize for ListPage<T> {
 
 impl<'de, T: Listed + DeserializeOwned> Deserialize<'de> for ListPage<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        PageSeed::<T> { capacity: 0, item: PhantomData }.deserialize(deserializer)
+        PageSeed::<T> { items: Vec::new() }.deserialize(deserializer)
     }
 }
 
@@ -103,22 +102,29 @@ impl<T: Listed + DeserializeOwned> ListPage<T> {
     /// for that many up front (a 2000-entry page is otherwise moved as it grows). The value and
     /// the errors are those of the operation's usual decode.
     pub fn decode(response: &crate::Response, per_page: Option<u32>) -> crate::Result<Self> {
-        let capacity = per_page.map_or(0, |n| n.min(2000) as usize);
-        crate::operation::decode_body_with(response, PageSeed::<T> { capacity, item: PhantomData })
+        Self::decode_into(response, per_page, Vec::new())
+    }
+
+    /// [`ListPage::decode`] into `items`, a vector to reuse (emptied first): the items of a page
+    /// before, once consumed. A stream reading page after page then writes each page into memory
+    /// it already has, instead of asking the allocator for fresh pages of memory every time.
+    pub fn decode_into(response: &crate::Response, per_page: Option<u32>, mut items: Vec<T>) -> crate::Result<Self> {
+        items.clear();
+        items.reserve(per_page.map_or(0, |n| n.min(2000) as usize));
+        crate::operation::decode_body_with(response, PageSeed::<T> { items })
     }
 }
 
-/// Decodes a [`ListPage`], reserving room for `capacity` items.
+/// Decodes a [`ListPage`], its items into `items` (empty, with room for the page).
 struct PageSeed<T> {
-    capacity: usize,
-    item: PhantomData<T>,
+    items: Vec<T>,
 }
 
 impl<'de, T: Listed + DeserializeOwned> DeserializeSeed<'de> for PageSeed<T> {
     type Value = ListPage<T>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<ListPage<T>, D::Error> {
-        struct PageVisitor<T>(usize, PhantomData<T>);
+        struct PageVisitor<T>(Vec<T>);
         impl<'de, T: Listed + DeserializeOwned> Visitor<'de> for PageVisitor<T> {
             type Value = ListPage<T>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -126,13 +132,10 @@ impl<'de, T: Listed + DeserializeOwned> DeserializeSeed<'de> for PageSeed<T> {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut page = ListPage::default();
-                let mut seen_items = false;
+                let mut items = Some(self.0);
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
-                        k if k == T::LIST_KEY => {
-                            page.items = map.next_value_seed(ItemsSeed::<T>(self.0, PhantomData))?;
-                            seen_items = true;
-                        }
+                        k if k == T::LIST_KEY => page.items = map.next_value_seed(ItemsSeed(items.take().unwrap_or_default()))?,
                         "per_page" => page.per_page = map.next_value()?,
                         "total_pages" => page.total_pages = map.next_value()?,
                         "total_entries" => page.total_entries = map.next_value()?,
@@ -146,18 +149,18 @@ impl<'de, T: Listed + DeserializeOwned> DeserializeSeed<'de> for PageSeed<T> {
                         }
                     }
                 }
-                if !seen_items {
+                if items.is_some() {
                     return Err(serde::de::Error::missing_field(T::LIST_KEY));
                 }
                 Ok(page)
             }
         }
-        deserializer.deserialize_map(PageVisitor(self.capacity, PhantomData))
+        deserializer.deserialize_map(PageVisitor(self.items))
     }
 }
 
-/// The items of a page (`null` is none), in a vector with room for `.0` of them.
-struct ItemsSeed<T>(usize, PhantomData<T>);
+/// The items of a page (`null` is none), into `.0` (empty, with room for the page).
+struct ItemsSeed<T>(Vec<T>);
 
 impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for ItemsSeed<T> {
     type Value = Vec<T>;
@@ -175,11 +178,11 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for ItemsSeed<T> {
     }
 
     fn visit_none<E: serde::de::Error>(self) -> Result<Vec<T>, E> {
-        Ok(Vec::new())
+        Ok(self.0)
     }
 
     fn visit_unit<E: serde::de::Error>(self) -> Result<Vec<T>, E> {
-        Ok(Vec::new())
+        Ok(self.0)
     }
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<T>, D::Error> {
@@ -187,7 +190,8 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for ItemsSeed<T> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-        let mut items = Vec::with_capacity(self.0.max(seq.size_hint().unwrap_or(0).min(2000)));
+        let mut items = self.0;
+        items.reserve(seq.size_hint().unwrap_or(0).min(2000));
         while let Some(item) = seq.next_element()? {
             items.push(item);
         }
@@ -219,5 +223,20 @@ mod tests {
             let sized = ListPage::<TimeEntry>::decode(&response, Some(2000)).unwrap_err();
             assert_eq!((sized.code, sized.status, &sized.message), (usual.code, usual.status, &usual.message), "{broken}");
         }
+    }
+
+    #[test]
+    fn a_page_decoded_into_a_used_vector_is_the_usual_decode_in_the_same_memory() {
+        let body = r#"{"tasks":[{"id":1,"name":"a","billable_by_default":true},{"id":2,"name":"b"}],"per_page":2,"links":{"next":null}}"#;
+        let response = Response::new(1, 200, body);
+        let usual = ListPage::<Task>::decode(&response, Some(100)).unwrap();
+        let mut used = ListPage::<Task>::decode(&response, Some(100)).unwrap().items;
+        used.truncate(1);
+        let memory = used.as_ptr();
+        let reused = ListPage::<Task>::decode_into(&response, Some(100), used).unwrap();
+        assert_eq!(reused, usual, "nothing of the vector's old items is left");
+        assert_eq!(reused.items.as_ptr(), memory, "the items went where the old ones were");
+        let none = ListPage::<Task>::decode_into(&Response::new(1, 200, r#"{"tasks":null}"#), Some(100), reused.items).unwrap();
+        assert!(none.items.is_empty());
     }
 }
