@@ -1,12 +1,14 @@
 //! `make bench-rust`: plain `Instant` timing against a release sandbox.
 //!
 //! 1. Bulk read: stream 100000 time entries (per_page 2000) with the SDK, against a bare reqwest
-//!    loop fetching the same URLs as raw bytes (no decode), alternating, median of 9; the CPU
-//!    time the client and the sandbox spend per page in each; the SDK's peak memory while
-//!    streaming (VmHWM growth). Beside them, the same loop decoding each page by hand while
-//!    fetching the next, on tokio's blocking pool and on an idle-priority thread (what a decode
-//!    at normal priority costs the sandbox when both share the machine, and the floor for any
-//!    client that decodes), and how much a second busy thread gets on this machine.
+//!    loop fetching the same URLs as raw bytes (no decode), in rounds (the order turning from
+//!    round to round), medians; the CPU time the client and the sandbox spend per page in each;
+//!    where the SDK's extra time goes (in requests, or between them); the SDK's peak memory
+//!    while streaming (live heap, counted by this binary's allocator in a run of its own, and
+//!    VmHWM growth). Beside them, the same loop decoding each page by hand while fetching the
+//!    next, on tokio's blocking pool and on an idle-priority thread (what a decode at normal
+//!    priority costs the sandbox when both share the machine, and the floor for any client that
+//!    decodes), and how much a second busy thread gets on this machine.
 //! 2. Rate-limit bound: 1000 pages of 100 read by 8 tasks sharing one client with the sandbox
 //!    limited to 100 per 1.5 s (floor: 9 full windows = 13.5 s), then a naive client (no limiter,
 //!    retries 429 after Retry-After) doing the same work.
@@ -19,20 +21,86 @@ use futures_util::StreamExt;
 use harvest_sdk::api::{self, ListTimeEntriesParams};
 use harvest_sdk::model::{ListPage, TimeEntry};
 use harvest_sdk::{BoxFuture, Client, Limit, RateLimits, ReqwestTransport, Request, Response, RetryPolicy, Transport, TransportError};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// The default transport, remembering the URLs it fetched (for the baseline to replay).
+/// The system allocator; while `COUNTING` is on it also keeps the live and peak heap bytes.
+struct Counting;
+
+static COUNTING: AtomicBool = AtomicBool::new(false);
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call goes to `System` unchanged; the counts are a side effect.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if COUNTING.load(Ordering::Relaxed) {
+            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        if COUNTING.load(Ordering::Relaxed) {
+            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        }
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// The peak of the heap bytes allocated while `work` runs and not freed meanwhile (what was
+/// allocated before and freed during it counts below zero, so this is an upper bound).
+async fn peak_heap<F: std::future::Future<Output = ()>>(work: F) -> usize {
+    LIVE.store(0, Ordering::SeqCst);
+    PEAK.store(0, Ordering::SeqCst);
+    COUNTING.store(true, Ordering::SeqCst);
+    work.await;
+    COUNTING.store(false, Ordering::SeqCst);
+    PEAK.load(Ordering::SeqCst)
+}
+
+/// The default transport, remembering the URLs it fetched (for the baseline to replay) and when
+/// each request was sent and its response had arrived.
 #[derive(Clone)]
 struct Recording {
     inner: ReqwestTransport,
     urls: Arc<Mutex<Vec<String>>>,
+    spans: Arc<Mutex<Vec<Span>>>,
 }
+
+/// When a request was sent, and when its response had arrived.
+type Span = (Instant, Instant);
 
 impl Transport for Recording {
     fn send(&self, request: Request) -> BoxFuture<'_, Result<Response, TransportError>> {
         self.urls.lock().unwrap().push(request.url.clone());
-        self.inner.send(request)
+        Box::pin(async move {
+            let sent = Instant::now();
+            let response = self.inner.send(request).await;
+            self.spans.lock().unwrap().push((sent, Instant::now()));
+            response
+        })
+    }
+}
+
+/// Where a run's time went: in its requests, between the first two, between all the others.
+struct Split {
+    inside: Duration,
+    first_gap: Duration,
+    other_gaps: Duration,
+}
+
+fn split(spans: &[Span]) -> Split {
+    let gaps: Vec<Duration> = spans.windows(2).map(|w| w[1].0.saturating_duration_since(w[0].1)).collect();
+    Split {
+        inside: spans.iter().map(|(sent, arrived)| *arrived - *sent).sum(),
+        first_gap: gaps.first().copied().unwrap_or_default(),
+        other_gaps: gaps.iter().skip(1).sum(),
     }
 }
 
@@ -99,10 +167,12 @@ async fn fetch(http: &reqwest::Client, url: &str, token: &str, account: u64) -> 
     response.bytes().await.expect("a body")
 }
 
-async fn bare_loop(http: &reqwest::Client, urls: &[String], token: &str, account: u64) -> usize {
+async fn bare_loop(http: &reqwest::Client, urls: &[String], token: &str, account: u64, spans: &mut Vec<Span>) -> usize {
     let mut bytes = 0;
     for url in urls {
+        let sent = Instant::now();
         bytes += fetch(http, url, token, account).await.as_ref().len();
+        spans.push((sent, Instant::now()));
     }
     bytes
 }
@@ -182,13 +252,13 @@ fn parallel_capacity() -> f64 {
     alone.as_secs_f64() / pair.as_secs_f64()
 }
 
-const ROUNDS: usize = 11;
+const ROUNDS: usize = 15;
 
 async fn bulk_read() {
     let sbx = Sandbox::start(&["--seed", "demo", "--no-rate-limit", "--seed-time-entries", "100000"]);
     let server = sbx.server_pid().map(|p| p.to_string()).unwrap_or_else(|| "self".into());
-    let urls: Arc<Mutex<Vec<String>>> = Arc::default();
-    let transport = Recording { inner: ReqwestTransport::new().unwrap(), urls: urls.clone() };
+    let transport = Recording { inner: ReqwestTransport::new().unwrap(), urls: Arc::default(), spans: Arc::default() };
+    let (urls, spans) = (transport.urls.clone(), transport.spans.clone());
     let client = Client::builder(sbx.config()).transport(transport).rate_limits(RateLimits { enabled: false, ..RateLimits::default() }).build().unwrap();
     let http = reqwest::Client::new();
     let hwm_before = vm_hwm_kb();
@@ -198,21 +268,38 @@ async fn bulk_read() {
     let replay: Vec<String> = urls.lock().unwrap().clone();
     let pages = replay.len().max(1) as u32;
     let mut page_bytes = 0;
-    // Alternating rounds, so that both see the same moments of a shared machine.
+    // Rounds of the four, in an order that turns from round to round, so that all see the same
+    // moments of a shared machine and none always follows the same one.
     let (mut sdk, mut bare, mut hand, mut idle) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for _ in 0..ROUNDS {
-        bare.push(measured(&server, async { page_bytes = bare_loop(&http, &replay, &sbx.token, sbx.account_id).await / pages as usize }).await);
-        hand.push(measured(&server, async { assert_eq!(hand_pipelined(&http, &replay, &sbx.token, sbx.account_id, Decoder::BlockingPool).await, count) }).await);
-        idle.push(measured(&server, async { assert_eq!(hand_pipelined(&http, &replay, &sbx.token, sbx.account_id, Decoder::IdleThread).await, count) }).await);
-        sdk.push(measured(&server, async { sdk_stream(&client).await; }).await);
+    let (mut sdk_split, mut bare_split) = (Vec::new(), Vec::new());
+    for round in 0..ROUNDS {
+        for turn in 0..4 {
+            match (round + turn) % 4 {
+                0 => {
+                    let mut bare_spans = Vec::new();
+                    bare.push(measured(&server, async { page_bytes = bare_loop(&http, &replay, &sbx.token, sbx.account_id, &mut bare_spans).await / pages as usize }).await);
+                    bare_split.push(split(&bare_spans));
+                }
+                1 => hand.push(measured(&server, async { assert_eq!(hand_pipelined(&http, &replay, &sbx.token, sbx.account_id, Decoder::BlockingPool).await, count) }).await),
+                2 => idle.push(measured(&server, async { assert_eq!(hand_pipelined(&http, &replay, &sbx.token, sbx.account_id, Decoder::IdleThread).await, count) }).await),
+                _ => {
+                    spans.lock().unwrap().clear();
+                    sdk.push(measured(&server, async { sdk_stream(&client).await; }).await);
+                    sdk_split.push(split(&spans.lock().unwrap()));
+                }
+            }
+        }
     }
+    let heap = peak_heap(async { sdk_stream(&client).await; }).await;
     let capacity = parallel_capacity();
     let per_page = |runs: &[Run], pick: fn(&Run) -> Duration| median(runs.iter().map(pick).collect()).as_secs_f64() * 1000.0 / f64::from(pages);
     let (sdk_wall, bare_wall) = (median(sdk.iter().map(|r| r.wall).collect()), median(bare.iter().map(|r| r.wall).collect()));
     let overhead = (sdk_wall.as_secs_f64() / bare_wall.as_secs_f64() - 1.0) * 100.0;
     let mut pairs: Vec<f64> = sdk.iter().zip(&bare).map(|(s, b)| (s.wall.as_secs_f64() / b.wall.as_secs_f64() - 1.0) * 100.0).collect();
     pairs.sort_by(f64::total_cmp);
-    println!("bulk read: {count} time entries in {pages} pages of 2000 ({ROUNDS} alternating rounds, medians)");
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let middle = |v: &[Split], pick: fn(&Split) -> Duration| ms(median(v.iter().map(pick).collect()));
+    println!("bulk read: {count} time entries in {pages} pages of 2000 ({ROUNDS} rounds, medians)");
     println!(
         "  SDK (fetch + decode + stream)     {:>8.0} ms  ({:.0} entries/s)   CPU per page: client {:.1} ms, sandbox {:.1} ms",
         sdk_wall.as_secs_f64() * 1000.0,
@@ -236,11 +323,25 @@ async fn bulk_read() {
             per_page(runs, |r| r.server_cpu)
         );
     }
-    println!("  SDK overhead                      {overhead:>+8.1} %  (round by round: {:+.1} … {:+.1} %)", pairs[0], pairs[pairs.len() - 1]);
     println!(
-        "  peak RSS growth while streaming   {:>8.1} MB  (one page is {:.1} MB of JSON)",
-        hwm_after.saturating_sub(hwm_before) as f64 / 1024.0,
-        page_bytes as f64 / 1_048_576.0
+        "  SDK overhead                      {overhead:>+8.1} %  (round by round: median {:+.1} %, {:+.1} … {:+.1} %)",
+        pairs[pairs.len() / 2],
+        pairs[0],
+        pairs[pairs.len() - 1]
+    );
+    println!(
+        "  where the time goes               in requests {:.0} ms (bare loop {:.0} ms); between them: after the first page {:.1} ms, after the others {:.1} ms",
+        middle(&sdk_split, |s| s.inside),
+        middle(&bare_split, |s| s.inside),
+        middle(&sdk_split, |s| s.first_gap),
+        middle(&sdk_split, |s| s.other_gaps)
+    );
+    let page_mb = page_bytes as f64 / 1_048_576.0;
+    println!(
+        "  peak memory while streaming       {:>8.1} MB  live heap ({:.1} pages of JSON), {:.1} MB RSS growth; one page is {page_mb:.1} MB of JSON",
+        heap as f64 / 1_048_576.0,
+        heap as f64 / 1_048_576.0 / page_mb,
+        hwm_after.saturating_sub(hwm_before) as f64 / 1024.0
     );
     println!("  parallel capacity of this machine {capacity:>8.2}    (1.00: a second busy thread runs at full speed)");
 }
