@@ -15,8 +15,9 @@
 //! the page the caller holds and the one being fetched, that is four pages at the peak (three
 //! decoded, one of JSON), whatever the length of the list; dropping the stream cancels the fetcher.
 //! [`Items`] gives each page's vector back once its items are out, and later pages are decoded
-//! into those vectors, so a long list is read into the same two or three blocks of memory. The read-ahead starts when the caller asks for a second page, so reading
-//! one page, or the first item, costs one request.
+//! into those vectors, so a long list is read into the same two or three blocks of memory. The
+//! read-ahead starts when the caller asks for a second page, so reading one page, or the first
+//! item, costs one request.
 //! Statuses, retries, rate limits and truncated bodies are handled by the core exactly as for a
 //! typed list. If the typed decode of a fetched page fails (a field of the wrong type), the page
 //! is fetched again the typed way from its position — with the core's retries — so the error, or

@@ -181,6 +181,7 @@ fn timestamp(value: &str) -> Result<Timestamp, chrono::ParseError> {
     value.parse::<chrono::DateTime<chrono::FixedOffset>>().map(|t| t.with_timezone(&Utc))
 }
 
+/// A date from ASCII digits, `None` for anything else or an impossible date.
 fn ymd(year: &[u8], month: [u8; 2], day: [u8; 2]) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(digits(year)? as i32, digits(&month)?, digits(&day)?)
 }
