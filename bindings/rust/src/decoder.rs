@@ -6,8 +6,9 @@
 //! sandbox serving the next page on the same two cores, or the caller's program working through
 //! the items before — decoding it at normal priority slows what everyone is waiting for. So the
 //! decode goes to a few threads (one per core, at most four), started on the first read-ahead,
-//! that Linux runs at `SCHED_IDLE`: they get a core when no other thread wants it. Elsewhere they
-//! are ordinary threads.
+//! that Linux runs at `SCHED_IDLE`: they get a core when no other thread wants it. Every few items
+//! they offer it back (`sched_yield`), for a thread woken on their core would otherwise wait for
+//! the core's next timer tick on some kernels. Elsewhere they are ordinary threads.
 //!
 //! An idle-priority thread can starve while the machine is saturated. So a page not decoded
 //! within its grace period — 10 ms plus 10 ns per byte (30 ms for a 2 MB page of 2000 entries,
@@ -93,11 +94,35 @@ struct Job<T> {
 }
 
 impl<T: Item> Job<T> {
+    /// Decodes the page at normal priority.
     fn decode(&self) -> Result<ListPage<T>> {
+        self.decode_giving_way(&mut || {})
+    }
+
+    /// Decodes the page on an idle thread, giving the processor away every [`GIVE_WAY_EVERY`]
+    /// items.
+    fn decode_in_background(&self) -> Result<ListPage<T>> {
+        let mut decoded = 0;
+        self.decode_giving_way(&mut || {
+            decoded += 1;
+            if decoded % GIVE_WAY_EVERY == 0 {
+                std::thread::yield_now();
+            }
+        })
+    }
+
+    fn decode_giving_way(&self, after_item: &mut dyn FnMut()) -> Result<ListPage<T>> {
         let items = std::mem::take(&mut *self.items.lock().unwrap_or_else(|p| p.into_inner()));
-        ListPage::decode_into(&self.response, self.per_page, items)
+        ListPage::decode_into_with(&self.response, self.per_page, items, after_item)
     }
 }
+
+/// How many items an idle thread decodes before it offers the processor to any other thread
+/// (about 60 µs of a page of time entries). `SCHED_IDLE` alone is not enough: a thread woken
+/// on a core that an idle-priority thread keeps busy may wait for that core's next timer tick
+/// (4 ms at 250 Hz) — on the 2-core VM of the benchmark, a busy idle-priority thread slowed a
+/// bare request loop by 5-9 %, the same thread offering the core every ~100 µs by 0 %.
+const GIVE_WAY_EVERY: usize = 32;
 
 /// A page being decoded in the background; poll it (under a tokio runtime with timers) for the
 /// typed page.
@@ -136,7 +161,7 @@ impl<T: Item> Background<T> {
             Box::new(move || {
                 // Skipped when the caller has gone, or the normal-priority decode has started.
                 if !answer.is_canceled() && !job.started.swap(true, Ordering::AcqRel) {
-                    let _ = answer.send(job.decode());
+                    let _ = answer.send(job.decode_in_background());
                 }
             })
         };

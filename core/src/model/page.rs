@@ -93,7 +93,7 @@ impl<T: Listed + Serialize> Serialize for ListPage<T> {
 
 impl<'de, T: Listed + DeserializeOwned> Deserialize<'de> for ListPage<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        PageSeed::<T> { items: Vec::new() }.deserialize(deserializer)
+        PageSeed::<T> { items: Vec::new(), after_item: &mut || {} }.deserialize(deserializer)
     }
 }
 
@@ -108,34 +108,44 @@ impl<T: Listed + DeserializeOwned> ListPage<T> {
     /// [`ListPage::decode`] into `items`, a vector to reuse (emptied first): the items of a page
     /// before, once consumed. A stream reading page after page then writes each page into memory
     /// it already has, instead of asking the allocator for fresh pages of memory every time.
-    pub fn decode_into(response: &crate::Response, per_page: Option<u32>, mut items: Vec<T>) -> crate::Result<Self> {
+    pub fn decode_into(response: &crate::Response, per_page: Option<u32>, items: Vec<T>) -> crate::Result<Self> {
+        Self::decode_into_with(response, per_page, items, &mut || {})
+    }
+
+    /// [`ListPage::decode_into`], calling `after_item` each time an item has been decoded: where a
+    /// thread decoding in the background can give the processor away (a long decode otherwise
+    /// holds it however urgently another thread needs it). The value and errors are the same.
+    pub fn decode_into_with(response: &crate::Response, per_page: Option<u32>, mut items: Vec<T>, after_item: &mut dyn FnMut()) -> crate::Result<Self> {
         items.clear();
         items.reserve(per_page.map_or(0, |n| n.min(2000) as usize));
-        crate::operation::decode_body_with(response, PageSeed::<T> { items })
+        crate::operation::decode_body_with(response, PageSeed::<T> { items, after_item })
     }
 }
 
-/// Decodes a [`ListPage`], its items into `items` (empty, with room for the page).
-struct PageSeed<T> {
+/// Decodes a [`ListPage`], its items into `items` (empty, with room for the page), calling
+/// `after_item` after each.
+struct PageSeed<'a, T> {
     items: Vec<T>,
+    after_item: &'a mut dyn FnMut(),
 }
 
-impl<'de, T: Listed + DeserializeOwned> DeserializeSeed<'de> for PageSeed<T> {
+impl<'de, T: Listed + DeserializeOwned> DeserializeSeed<'de> for PageSeed<'_, T> {
     type Value = ListPage<T>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<ListPage<T>, D::Error> {
-        struct PageVisitor<T>(Vec<T>);
-        impl<'de, T: Listed + DeserializeOwned> Visitor<'de> for PageVisitor<T> {
+        struct PageVisitor<'a, T>(PageSeed<'a, T>);
+        impl<'de, T: Listed + DeserializeOwned> Visitor<'de> for PageVisitor<'_, T> {
             type Value = ListPage<T>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 write!(f, "a Harvest list with a `{}` array", T::LIST_KEY)
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let PageSeed { items, after_item } = self.0;
                 let mut page = ListPage::default();
-                let mut items = Some(self.0);
+                let mut items = Some(items);
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
-                        k if k == T::LIST_KEY => page.items = map.next_value_seed(ItemsSeed(items.take().unwrap_or_default()))?,
+                        k if k == T::LIST_KEY => page.items = map.next_value_seed(ItemsSeed { items: items.take().unwrap_or_default(), after_item: &mut *after_item })?,
                         "per_page" => page.per_page = map.next_value()?,
                         "total_pages" => page.total_pages = map.next_value()?,
                         "total_entries" => page.total_entries = map.next_value()?,
@@ -155,14 +165,17 @@ impl<'de, T: Listed + DeserializeOwned> DeserializeSeed<'de> for PageSeed<T> {
                 Ok(page)
             }
         }
-        deserializer.deserialize_map(PageVisitor(self.items))
+        deserializer.deserialize_map(PageVisitor(self))
     }
 }
 
-/// The items of a page (`null` is none), into `.0` (empty, with room for the page).
-struct ItemsSeed<T>(Vec<T>);
+/// The items of a page (`null` is none), into `items` (empty, with room for the page).
+struct ItemsSeed<'a, T> {
+    items: Vec<T>,
+    after_item: &'a mut dyn FnMut(),
+}
 
-impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for ItemsSeed<T> {
+impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for ItemsSeed<'_, T> {
     type Value = Vec<T>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<T>, D::Error> {
@@ -170,7 +183,7 @@ impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for ItemsSeed<T> {
     }
 }
 
-impl<'de, T: DeserializeOwned> Visitor<'de> for ItemsSeed<T> {
+impl<'de, T: DeserializeOwned> Visitor<'de> for ItemsSeed<'_, T> {
     type Value = Vec<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -178,11 +191,11 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for ItemsSeed<T> {
     }
 
     fn visit_none<E: serde::de::Error>(self) -> Result<Vec<T>, E> {
-        Ok(self.0)
+        Ok(self.items)
     }
 
     fn visit_unit<E: serde::de::Error>(self) -> Result<Vec<T>, E> {
-        Ok(self.0)
+        Ok(self.items)
     }
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<T>, D::Error> {
@@ -190,10 +203,11 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for ItemsSeed<T> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-        let mut items = self.0;
+        let ItemsSeed { mut items, after_item } = self;
         items.reserve(seq.size_hint().unwrap_or(0).min(2000));
         while let Some(item) = seq.next_element()? {
             items.push(item);
+            after_item();
         }
         Ok(items)
     }
@@ -238,5 +252,20 @@ mod tests {
         assert_eq!(reused.items.as_ptr(), memory, "the items went where the old ones were");
         let none = ListPage::<Task>::decode_into(&Response::new(1, 200, r#"{"tasks":null}"#), Some(100), reused.items).unwrap();
         assert!(none.items.is_empty());
+    }
+
+    #[test]
+    fn after_item_is_called_once_an_item_is_decoded_and_changes_nothing() {
+        let body = r#"{"tasks":[{"id":1,"name":"a"},{"id":2,"name":"b"},{"id":3,"name":"c"}],"per_page":3,"links":{"next":null}}"#;
+        let response = Response::new(1, 200, body);
+        let mut calls = 0;
+        let page = ListPage::<Task>::decode_into_with(&response, Some(3), Vec::new(), &mut || calls += 1).unwrap();
+        assert_eq!(page, ListPage::<Task>::decode(&response, Some(3)).unwrap());
+        assert_eq!(calls, 3, "one call per item");
+        let broken = Response::new(1, 200, &body[..40]);
+        let mut calls = 0;
+        let error = ListPage::<Task>::decode_into_with(&broken, Some(3), Vec::new(), &mut || calls += 1).unwrap_err();
+        assert_eq!(error.message, ListPage::<Task>::decode(&broken, Some(3)).unwrap_err().message);
+        assert_eq!(calls, 1, "the first item was whole; the page was cut in the second");
     }
 }
