@@ -6,9 +6,10 @@
 //!    where the SDK's extra time goes (in requests, or between them); the SDK's peak memory
 //!    while streaming (live heap, counted by this binary's allocator in a run of its own, and
 //!    VmHWM growth). Beside them, the same loop decoding each page by hand while fetching the
-//!    next, on tokio's blocking pool and on an idle-priority thread (what a decode at normal
-//!    priority costs the sandbox when both share the machine, and the floor for any client that
-//!    decodes), and how much a second busy thread gets on this machine.
+//!    next: on tokio's blocking pool (what a decode at normal priority costs the sandbox when
+//!    both share the machine), on an idle-priority thread, and on one that also offers its core
+//!    back every 32 items as the SDK's does (what each of the two costs or saves); and how much
+//!    a second busy thread gets on this machine.
 //! 2. Rate-limit bound: 1000 pages of 100 read by 8 tasks sharing one client with the sandbox
 //!    limited to 100 per 1.5 s (floor: 9 full windows = 13.5 s), then a naive client (no limiter,
 //!    retries 429 after Retry-After) doing the same work.
@@ -182,47 +183,64 @@ async fn bare_loop(http: &reqwest::Client, urls: &[String], token: &str, account
 enum Decoder {
     /// tokio's blocking pool, at normal priority.
     BlockingPool,
-    /// A thread of its own at `SCHED_IDLE`, as the SDK does.
+    /// A thread of its own at `SCHED_IDLE`.
     IdleThread,
+    /// The same, offering its core back every 32 items, as the SDK does.
+    IdleGivingWay,
 }
 
 /// A hand-written client with the same pages: the bare loop, each page's bytes decoded into typed
 /// models while the next page is fetched. With the blocking pool it shows what a decode at
-/// normal priority costs the sandbox on this machine; with an idle thread, the floor for any
-/// client that decodes.
+/// normal priority costs the sandbox on this machine; with an idle thread, what idle priority
+/// alone saves; giving way too, the floor for any client that decodes.
 async fn hand_pipelined(http: &reqwest::Client, urls: &[String], token: &str, account: u64, decoder: Decoder) -> usize {
     type Page = ListPage<TimeEntry>;
-    fn decode(body: Vec<u8>) -> Page {
-        ListPage::decode(&Response::new(0, 200, body), Some(2000)).expect("a page")
+    fn decode(body: Vec<u8>, give_way: bool) -> Page {
+        let mut decoded = 0;
+        let mut after_item = || {
+            decoded += 1;
+            if give_way && decoded % 32 == 0 {
+                std::thread::yield_now();
+            }
+        };
+        ListPage::decode_into_with(&Response::new(0, 200, body), Some(2000), Vec::new(), &mut after_item).expect("a page")
     }
     // The caller's part, as with the SDK's stream: each item taken out of its page and dropped.
     fn consume(page: Page) -> usize {
         page.items.into_iter().map(std::hint::black_box).count()
     }
     let (jobs, queue) = std::sync::mpsc::channel::<(Vec<u8>, tokio::sync::oneshot::Sender<Page>)>();
-    if let Decoder::IdleThread = decoder {
+    if let Decoder::IdleThread | Decoder::IdleGivingWay = decoder {
+        let give_way = matches!(decoder, Decoder::IdleGivingWay);
         std::thread::spawn(move || {
             let param = libc::sched_param { sched_priority: 0 };
             // SAFETY: a valid `sched_param`; pid 0 is this thread.
             assert_eq!(unsafe { libc::sched_setscheduler(0, libc::SCHED_IDLE, &param) }, 0, "SCHED_IDLE");
             for (body, done) in queue {
-                let _ = done.send(decode(body));
+                let _ = done.send(decode(body, give_way));
             }
         });
     }
     let mut count = 0;
     let mut decoding: Option<tokio::sync::oneshot::Receiver<Page>> = None;
     for url in urls {
-        let body: Vec<u8> = fetch(http, url, token, account).await.into();
-        if let Some(previous) = decoding.take() {
-            count += consume(previous.await.expect("a decode"));
-        }
+        // The page before is taken out (once decoded) while this one is on its way.
+        let previous = decoding.take();
+        let taken = async {
+            match previous {
+                Some(previous) => consume(previous.await.expect("a decode")),
+                None => 0,
+            }
+        };
+        let (body, taken) = futures_util::future::join(fetch(http, url, token, account), taken).await;
+        count += taken;
+        let body: Vec<u8> = body.into();
         let (done, decoded) = tokio::sync::oneshot::channel();
         match decoder {
             Decoder::BlockingPool => drop(tokio::task::spawn_blocking(move || {
-                let _ = done.send(decode(body));
+                let _ = done.send(decode(body, false));
             })),
-            Decoder::IdleThread => jobs.send((body, done)).expect("the decoder thread"),
+            Decoder::IdleThread | Decoder::IdleGivingWay => jobs.send((body, done)).expect("the decoder thread"),
         }
         decoding = Some(decoded);
     }
@@ -270,11 +288,11 @@ async fn bulk_read() {
     let mut page_bytes = 0;
     // Rounds of the four, in an order that turns from round to round, so that all see the same
     // moments of a shared machine and none always follows the same one.
-    let (mut sdk, mut bare, mut hand, mut idle) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut sdk, mut bare, mut hand, mut idle, mut giving) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut sdk_split, mut bare_split) = (Vec::new(), Vec::new());
     for round in 0..ROUNDS {
-        for turn in 0..4 {
-            match (round + turn) % 4 {
+        for turn in 0..5 {
+            match (round + turn) % 5 {
                 0 => {
                     let mut bare_spans = Vec::new();
                     bare.push(measured(&server, async { page_bytes = bare_loop(&http, &replay, &sbx.token, sbx.account_id, &mut bare_spans).await / pages as usize }).await);
@@ -282,6 +300,7 @@ async fn bulk_read() {
                 }
                 1 => hand.push(measured(&server, async { assert_eq!(hand_pipelined(&http, &replay, &sbx.token, sbx.account_id, Decoder::BlockingPool).await, count) }).await),
                 2 => idle.push(measured(&server, async { assert_eq!(hand_pipelined(&http, &replay, &sbx.token, sbx.account_id, Decoder::IdleThread).await, count) }).await),
+                3 => giving.push(measured(&server, async { assert_eq!(hand_pipelined(&http, &replay, &sbx.token, sbx.account_id, Decoder::IdleGivingWay).await, count) }).await),
                 _ => {
                     spans.lock().unwrap().clear();
                     sdk.push(measured(&server, async { sdk_stream(&client).await; }).await);
@@ -313,10 +332,10 @@ async fn bulk_read() {
         per_page(&bare, |r| r.client_cpu),
         per_page(&bare, |r| r.server_cpu)
     );
-    for (runs, name) in [(&hand, "blocking pool"), (&idle, "idle thread  ")] {
+    for (runs, name) in [(&hand, "by hand, on the blocking pool"), (&idle, "by hand, on an idle thread"), (&giving, "by hand, idle and giving way")] {
         let wall = median(runs.iter().map(|r| r.wall).collect());
         println!(
-            "  by hand, decode on {name}    {:>8.0} ms  ({:+.1} % vs bare)        CPU per page: client {:.1} ms, sandbox {:.1} ms",
+            "  {name:<34}{:>8.0} ms  ({:+.1} % vs bare)        CPU per page: client {:.1} ms, sandbox {:.1} ms",
             wall.as_secs_f64() * 1000.0,
             (wall.as_secs_f64() / bare_wall.as_secs_f64() - 1.0) * 100.0,
             per_page(runs, |r| r.client_cpu),
