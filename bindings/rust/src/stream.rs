@@ -12,8 +12,8 @@
 //! the caller is busy with the items before), and the decode runs in the background at idle
 //! priority, overtaken at normal priority if it has not finished within a grace period
 //! (`decoder.rs`). A decoded page waits in a one-page channel and the next with the fetcher; with
-//! the page the caller holds and the one being fetched, that is four pages at the peak (three
-//! decoded, one of JSON), whatever the length of the list; dropping the stream cancels the fetcher.
+//! the page the caller holds and the one being fetched, that is at most four pages (three decoded,
+//! one of JSON), whatever the length of the list; dropping the stream cancels the fetcher.
 //! [`Items`] gives each page's vector back once its items are out, and later pages are decoded
 //! into those vectors, so a long list is read into the same two or three blocks of memory. The
 //! read-ahead starts when the caller asks for a second page, so reading one page, or the first
