@@ -11,6 +11,7 @@ use crate::config::Secret;
 use crate::error::{Error, ErrorCode, Result};
 use crate::http::{FailureKind, Method, Request, Response};
 use crate::operation::Operation;
+use crate::rate_limit::Ticket;
 use crate::retry::is_idempotent;
 use crate::{api, Decoded, OperationId};
 use serde::de::DeserializeOwned;
@@ -70,7 +71,8 @@ enum State<T> {
     Ready,
     /// Ready to send the reconciliation lookup (after `not_before`).
     Reconcile,
-    Awaiting { request_id: u64, sent: Sent, token: Secret },
+    /// Waiting for the answer to `request_id`; `ticket` is the rate limiter's, handed back with it.
+    Awaiting { request_id: u64, sent: Sent, token: Secret, ticket: Option<Ticket> },
     Done(Option<Result<T>>),
 }
 
@@ -202,9 +204,10 @@ impl<T: Output> Call<T> {
             return action;
         }
         let path = if reconcile { "/v2/time_entries" } else { self.operation.path.as_str() };
-        if let Err(until) = shared.limiter.acquire(path, now_ms) {
-            return self.wait(until, now_ms, max_wait);
-        }
+        let ticket = match shared.limiter.acquire(path, now_ms) {
+            Ok(ticket) => Some(ticket),
+            Err(until) => return self.wait(until, now_ms, max_wait),
+        };
         let request_id = shared.next_id();
         if self.seed == 0 {
             self.seed = request_id;
@@ -220,11 +223,11 @@ impl<T: Output> Call<T> {
                 None,
             )
             .expect("the lookup path takes no ids");
-            self.state = State::Awaiting { request_id, sent: Sent::Lookup, token };
+            self.state = State::Awaiting { request_id, sent: Sent::Lookup, token, ticket };
             lookup.request(&shared.config, request_id)
         } else {
             self.attempts += 1;
-            self.state = State::Awaiting { request_id, sent: Sent::Operation, token };
+            self.state = State::Awaiting { request_id, sent: Sent::Operation, token, ticket };
             self.operation.request(&shared.config, request_id)
         };
         Action::Send(request)
@@ -255,15 +258,22 @@ impl<T: Output> Call<T> {
                     o.refresh = Refresh::InFlight(request_id);
                 }
                 self.side_attempts += 1;
-                self.state = State::Awaiting { request_id, sent: Sent::Refresh, token: Secret::default() };
+                self.state = State::Awaiting { request_id, sent: Sent::Refresh, token: Secret::default(), ticket: None };
                 Some(Action::Send(crate::oauth::refresh_request(&shared.config, &app, &refresh_token, request_id)))
             }
         }
     }
 
-    fn check_awaiting(&self, request_id: u64) -> Result<(Sent, Secret)> {
+    /// The request `request_id` was answered (or failed) at `now_ms`: what was sent, with which
+    /// token. The rate limiter now counts it from `now_ms`.
+    fn answered(&self, request_id: u64, now_ms: i64) -> Result<(Sent, Secret)> {
         match &self.state {
-            State::Awaiting { request_id: id, sent, token } if *id == request_id => Ok((*sent, token.clone())),
+            State::Awaiting { request_id: id, sent, token, ticket } if *id == request_id => {
+                if let Some(ticket) = ticket {
+                    self.client.lock().limiter.answered(*ticket, now_ms);
+                }
+                Ok((*sent, token.clone()))
+            }
             State::Awaiting { request_id: id, .. } => {
                 Err(Error::protocol(format!("a response to request {request_id}, but this call awaits request {id}")))
             }
@@ -274,7 +284,7 @@ impl<T: Output> Call<T> {
     /// Hands over the response to the request last sent. A response to any other request id is
     /// rejected with a `protocol` error and changes nothing.
     pub fn handle_response(&mut self, response: Response, now_ms: i64) -> Result<()> {
-        let (sent, token) = self.check_awaiting(response.request_id)?;
+        let (sent, token) = self.answered(response.request_id, now_ms)?;
         self.observe(now_ms);
         match sent {
             Sent::Refresh => self.on_refresh(Ok(&response), now_ms),
@@ -286,7 +296,7 @@ impl<T: Output> Call<T> {
 
     /// Reports that the request last sent got no response.
     pub fn handle_failure(&mut self, request_id: u64, kind: FailureKind, message: &str, now_ms: i64) -> Result<()> {
-        let (sent, _) = self.check_awaiting(request_id)?;
+        let (sent, _) = self.answered(request_id, now_ms)?;
         self.observe(now_ms);
         let error = failure_error(kind, message);
         match sent {
