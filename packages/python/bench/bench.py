@@ -5,6 +5,9 @@
    against ``json.loads`` + pydantic models (dataclasses when pydantic is not installed).
 2. Fetching 20000+ time entries from the sandbox (rate limit off): ``harvest_sdk`` against plain
    httpx + ``json.loads`` paging with ``per_page=100``.
+3. Reading ahead: the same walk with 30 ms added to every page (a sandbox fault, as a real network
+   would) and 20 µs of the caller's own work per entry, with the next page fetched while the caller
+   works, against the same client fetching one page at a time.
 
 Build the extension in release first (``make bench-python`` does); a debug build is ~10x slower.
 """
@@ -205,11 +208,8 @@ def dataclass_rows(body: bytes, repeat: int) -> List[tuple]:
 
 
 def sandbox_rows() -> List[tuple]:
-    binary = os.environ.get("HARVEST_SANDBOX") or str(ROOT / "target" / "release" / "harvest-sandbox")
-    process = subprocess.Popen([binary, "--port", "0", "--json", "--no-rate-limit", "--seed-time-entries", "20000"], stdout=subprocess.PIPE, text=True)
+    process, info = start_sandbox()
     try:
-        assert process.stdout is not None
-        info = json.loads(process.stdout.readline())
         base, token, account = info["base_url"], info["access_token"], info["account_id"]
         headers = {"Authorization": f"Bearer {token}", "Harvest-Account-Id": str(account), "User-Agent": "bench (bench@example.com)"}
 
@@ -242,6 +242,46 @@ def sandbox_rows() -> List[tuple]:
         process.wait()
 
 
+def start_sandbox(*args: str) -> "tuple[subprocess.Popen[str], Dict[str, Any]]":
+    binary = os.environ.get("HARVEST_SANDBOX") or str(ROOT / "target" / "release" / "harvest-sandbox")
+    process = subprocess.Popen([binary, "--port", "0", "--json", "--no-rate-limit", "--seed-time-entries", "20000", *args], stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    return process, json.loads(process.stdout.readline())
+
+
+def read_ahead_rows() -> List[tuple]:
+    import urllib.request
+
+    from harvest_sdk import _client
+
+    process, info = start_sandbox("--faults")
+    try:
+        delay = {"method": "GET", "path": "/v2/time_entries", "probability": 1.0, "fault": "stall", "ms": 30}
+        request = urllib.request.Request(info["base_url"] + "/_sandbox/faults", json.dumps(delay).encode(), {"Content-Type": "application/json"}, method="POST")
+        urllib.request.urlopen(request, timeout=10).close()
+
+        def walk() -> int:
+            with harvest_sdk.Client(info["account_id"], info["access_token"], "bench (bench@example.com)", base_url=info["base_url"], rate_limits={"enabled": False}) as client:
+                count = 0
+                for entry in client.time_entries.list():
+                    end = time.perf_counter() + 20e-6
+                    while time.perf_counter() < end:
+                        pass
+                    count += 1 if entry.id else 0
+                return count
+
+        default = _client.READ_AHEAD_AFTER_MS
+        try:
+            _client.READ_AHEAD_AFTER_MS = 10**9
+            one_at_a_time = best_ms(walk, 3)
+        finally:
+            _client.READ_AHEAD_AFTER_MS = default
+        return [("harvest_sdk Client, one page at a time", one_at_a_time), ("harvest_sdk Client, reading ahead (its default)", best_ms(walk, 3))]
+    finally:
+        process.kill()
+        process.wait()
+
+
 def table(title: str, rows: List[tuple]) -> None:
     base = rows[0][1]
     print(f"\n{title}")
@@ -256,6 +296,7 @@ def main() -> None:
     table("decode one 2000-entry listTimeEntries page (best of 20; ratio to json.loads alone)", decode_rows(body, 20))
     if "--no-sandbox" not in sys.argv:
         table("fetch every time entry from the sandbox over loopback (best of 3; ratio to httpx + json.loads)", sandbox_rows())
+        table("the same, 30 ms a page and 20 us of work an entry, per_page=2000 (best of 3; ratio to one page at a time)", read_ahead_rows())
 
 
 if __name__ == "__main__":

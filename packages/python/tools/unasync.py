@@ -28,6 +28,7 @@ WORDS = [
     ("StopAsyncIteration", "StopIteration"),
     ("aclose", "close"),
     ("AsyncClient", "Client"),
+    ("AsyncAhead", "Ahead"),
     ("AsyncTransport", "Transport"),
     ("AsyncItems", "Items"),
     ("AsyncPages", "Pages"),

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any, Callable, Dict, Generic, Iterator, List, Mapping, Optional, Sequence, Tuple, Type, TypeVar, Union, cast
 
 from . import _core
+from ._ahead import Ahead
 from ._driver import Sleep, drive
 from ._common import OAuthSettings, Tokens, UninvoicedPreview, client_options, params_of
 from ._core import Page
@@ -53,22 +54,35 @@ from .models import (
 M = TypeVar("M")
 T = TypeVar("T")
 
+# A page that took this long to arrive is worth fetching ahead: over loopback, where a page of 100
+# comes in about 2 ms, handing the fetch to another thread and back costs more than it saves.
+READ_AHEAD_AFTER_MS = 5
+
 
 class Pages(Generic[M]):
-    """The pages of a list, fetched lazily one request at a time (``for page in ...``).
+    """The pages of a list, fetched lazily (``for page in ...``).
 
-    ``position`` is where the walk stands, as JSON text: pass it as ``resume=`` to the same
-    ``list`` method to continue later, in this process or another one.
+    Once a second page is asked for, if pages take a while to arrive (5 ms or more, as over any
+    real network), each page is fetched while the caller works through the one before; reading
+    one page, or the first item, costs one request. ``position`` is where the
+    walk stands, as JSON text: pass it as ``resume=`` to the same ``list`` method to continue
+    later, in this process or another one.
     """
 
     def __init__(self, client: Client, paginator: Any) -> None:
         self._client = client
         self._paginator = paginator
         self._finished = False
+        self._asked = 0
+        self._ahead: Optional[Ahead] = None
+        self._ahead_from = ""
+        self._slow = False
 
     @property
     def position(self) -> str:
         """The next page not yet handed out (JSON text, a few hundred bytes)."""
+        if self._ahead is not None:
+            return self._ahead_from
         return cast(str, self._paginator.position())
 
     def __iter__(self) -> Pages[M]:
@@ -77,11 +91,28 @@ class Pages(Generic[M]):
     def __next__(self) -> Page[M]:
         if self._finished:
             raise StopIteration
-        page = self._client._drive(self._paginator)
+        self._asked += 1
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None:
+            page = ahead.result()
+        else:
+            asked_at = wall_clock_ms()
+            page = self._client._drive(self._paginator)
+            self._slow = wall_clock_ms() - asked_at >= READ_AHEAD_AFTER_MS
         if page is None:
             self._finished = True
             raise StopIteration
+        if self._asked > 1 and self._slow and page.next_url is not None:
+            self._ahead_from = cast(str, self._paginator.position())
+            # The fetch holds the client and the paginator, not this walk: a walk the caller
+            # drops is collected at once, and stops its fetch where it can.
+            client, paginator = self._client, self._paginator
+            self._ahead = Ahead(lambda: client._drive(paginator))
         return cast("Page[M]", page)
+
+    def __del__(self) -> None:
+        if self._ahead is not None:
+            self._ahead.cancel()
 
 
 class Items(Generic[M]):
