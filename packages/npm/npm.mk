@@ -99,9 +99,10 @@ test-npm: build-npm ## npm: conformance through both engines, sandbox end-to-end
 	cd $(NPM_DIR) && node_modules/.bin/tsc -p tsconfig.test.json && node --test --test-concurrency=1 build-test/
 
 # The bench uses a release napi addon (LTO, stripped) built in its own target dir.
-bench-npm: build-npm ## npm: decode of a 2000-entry page, wasm and napi vs JSON.parse; sizes
+bench-npm: build-npm ## npm: decode of a 2000-entry page, wasm and napi vs JSON.parse; sizes; a list read ahead
+	$(CARGO) build -q -p harvest-sandbox
 	CARGO_PROFILE_RELEASE_LTO=true CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFILE_RELEASE_STRIP=true \
 	  $(CARGO) build -q --release -p harvest-node --target-dir target/npm-release
 	cp target/npm-release/release/libharvest_node.so target/npm-release/harvest-sdk.node
 	cd $(NPM_DIR) && node_modules/.bin/tsc -p tsconfig.json && node_modules/.bin/tsc -p tsconfig.test.json && \
-	  node build-test/bench/decode.js $(CURDIR)/target/npm-release/harvest-sdk.node
+	  node build-test/bench/decode.js $(CURDIR)/target/npm-release/harvest-sdk.node && node build-test/bench/lists.js

@@ -92,7 +92,10 @@ function toPage<T>(envelope: Record<string, unknown>): Page<T> {
 }
 
 /** A lazy, auto-paginating list: `for await (const x of list)`, `.pages()`, `.all()`, and
- * `.position()` to resume later (page-granular: resuming starts at the next page not yet read). */
+ * `.position()` to resume later (page-granular: resuming starts at the next page not yet read).
+ * The first page is fetched alone (the first item or page costs one request); from the second page
+ * on, the next page is fetched while the caller works through the one before. Leaving the loop
+ * early aborts that fetch. */
 export class ItemList<T> implements AsyncIterable<T> {
   #client: HarvestClient;
   #start: (engine: EngineClient) => Paginator<Record<string, unknown>>;
@@ -111,14 +114,33 @@ export class ItemList<T> implements AsyncIterable<T> {
     if (this.#paginator !== null) throw new HarvestError("invalid_input", "this list is already being read; start a new one with list() or resume()");
     const engine = await this.#client.engineClient();
     const paginator = (this.#paginator = this.#start(engine));
+    // The read-ahead stops when the caller's signal aborts or the caller leaves the loop.
+    const stop = new AbortController();
+    const signal = this.#options.signal;
+    const onAbort = () => stop.abort(signal?.reason);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener("abort", onAbort, { once: true });
+    const options = { ...this.#options, signal: stop.signal };
+    let ahead: Promise<Record<string, unknown> | null> | null = null;
     try {
-      for (;;) {
-        const page = await this.#client.drive(paginator, this.#options);
+      for (let asked = 1; ; asked++) {
+        const page = await (ahead ?? this.#client.drive(paginator, options));
+        ahead = null;
         this.#position = paginator.position();
         if (page === null) return;
+        if (asked > 1 && (page.links as M.Links | undefined)?.next) {
+          ahead = this.#client.drive(paginator, options);
+          // Its error is the caller's when the caller reaches that page, not an unhandled rejection now.
+          ahead.catch(() => undefined);
+        }
         yield toPage<T>(page);
       }
     } finally {
+      if (ahead !== null) {
+        stop.abort(new Error("the list was left before this page"));
+        await ahead.catch(() => undefined);
+      }
+      signal?.removeEventListener("abort", onAbort);
       paginator.free();
     }
   }
