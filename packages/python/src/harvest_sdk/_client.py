@@ -64,9 +64,9 @@ class Pages(Generic[M]):
 
     Once a second page is asked for, if pages take a while to arrive (5 ms or more, as over any
     real network), each page is fetched while the caller works through the one before; reading
-    one page, or the first item, costs one request. ``position`` is where the
-    walk stands, as JSON text: pass it as ``resume=`` to the same ``list`` method to continue
-    later, in this process or another one.
+    one page, or the first item, costs one request. ``position`` is where the walk stands, as
+    JSON text: pass it as ``resume=`` to the same ``list`` method to continue later, in this
+    process or another one.
     """
 
     def __init__(self, client: Client, paginator: Any) -> None:
