@@ -3,10 +3,14 @@ package io.github.harvestsdk
 import io.github.harvestsdk.ffi.HarvestPaginator
 import io.github.harvestsdk.ffi.ModelValue
 import io.github.harvestsdk.ffi.PageAction
+import kotlinx.coroutines.CoroutineStart
+import kotlinx.coroutines.Deferred
+import kotlinx.coroutines.async
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.FlowCollector
 import kotlinx.coroutines.flow.flow
 import kotlinx.coroutines.flow.toList
+import kotlinx.coroutines.supervisorScope
 
 /**
  * One page of a list: its items, and the [position] to resume after it (JSON, a few hundred
@@ -26,7 +30,8 @@ public class Page<T>(
 
 /**
  * A lazy list across pages: a cold `Flow` of the items, fetched a page (up to 2000 items) at a time
- * as they are collected, or page by page with [pages]. Each collection starts from the first page.
+ * as they are collected (the next page while the collector works through one), or page by page
+ * with [pages]. Each collection starts from the first page.
  */
 public class HarvestList<T> internal constructor(
     private val client: HarvestClient,
@@ -38,24 +43,49 @@ public class HarvestList<T> internal constructor(
         pages().collect { page -> page.items.forEach { collector.emit(it) } }
     }
 
-    /** The pages, one request each, as they are collected. */
+    /**
+     * The pages, one request each, as they are collected. The first page is fetched alone (the
+     * first item, or page, costs one request); from the second page on, the next page is fetched
+     * while the collector works through the one before. Its error is thrown when the collector
+     * reaches it; a collection that stops early cancels it.
+     */
     public fun pages(): Flow<Page<T>> = flow {
         val paginator = start()
         try {
-            while (true) {
-                when (val action = paginator.nextAction(client.clock.nowMs())) {
-                    is PageAction.Send -> client.exchange(action.request, paginator::handleResponse, paginator::handleFailure)
-                    is PageAction.Wait -> client.clock.sleepUntil(action.untilMs)
-                    is PageAction.Page -> {
-                        val items = action.page.use { page -> page.items().orEmpty().map(convert) }
-                        emit(Page(items, paginator.pages().toLong(), paginator.positionJson(), paginator.isFinished()))
+            // A supervisor scope: a page read ahead that fails waits for the collector to reach it.
+            supervisorScope {
+                var ahead: Deferred<Page<T>?>? = null
+                var asked = 0
+                while (true) {
+                    val current = ahead
+                    ahead = null
+                    val page = (if (current != null) current.await() else next(paginator)) ?: break
+                    asked += 1
+                    if (asked > 1 && !page.isLast) {
+                        // Undispatched: the request goes out now, before the collector gets the page.
+                        ahead = async(start = CoroutineStart.UNDISPATCHED) { next(paginator) }
                     }
-                    PageAction.Finished -> break
+                    emit(page)
                 }
             }
         } finally {
             paginator.close()
             client.deliverEvents()
+        }
+    }
+
+    /** Drives the paginator to its next page, or `null` at the end of the list. */
+    private suspend fun next(paginator: HarvestPaginator): Page<T>? {
+        while (true) {
+            when (val action = paginator.nextAction(client.clock.nowMs())) {
+                is PageAction.Send -> client.exchange(action.request, paginator::handleResponse, paginator::handleFailure)
+                is PageAction.Wait -> client.clock.sleepUntil(action.untilMs)
+                is PageAction.Page -> {
+                    val items = action.page.use { page -> page.items().orEmpty().map(convert) }
+                    return Page(items, paginator.pages().toLong(), paginator.positionJson(), paginator.isFinished())
+                }
+                PageAction.Finished -> return null
+            }
         }
     }
 
